@@ -1,0 +1,102 @@
+/**
+ * Typed errors with an HTTP status. The one exception filter in src/http turns them
+ * into RFC 9457 problem details; the CLI prints them. Nothing else decides a status.
+ */
+export interface FieldProblem {
+  /** Dotted path of the offending field in the request, e.g. "data.effectiveFrom" or "[1].data.group". */
+  readonly field: string;
+  readonly message: string;
+}
+
+export abstract class LedgerError extends Error {
+  abstract readonly status: number;
+  abstract readonly kind: string;
+  abstract readonly title: string;
+  constructor(
+    message: string,
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+  /** Prefixes every field path, used when a command sits at an index in a batch. */
+  abstract at(prefix: string): LedgerError;
+}
+
+function prefixed(problems: readonly FieldProblem[], prefix: string): FieldProblem[] {
+  return problems.map((p) => ({ ...p, field: `${prefix}${p.field.startsWith('[') ? '' : '.'}${p.field}` }));
+}
+
+/** Malformed input: a field is missing, of the wrong type or out of range. */
+export class InvalidInput extends LedgerError {
+  readonly status = 400;
+  readonly kind = 'invalid-input';
+  readonly title = 'The request is malformed';
+  at(prefix: string): InvalidInput {
+    return new InvalidInput(this.message, prefixed(this.problems, prefix));
+  }
+}
+
+/** A well-formed command that breaks a rule of the domain; `rule` names which. */
+export class RuleViolation extends LedgerError {
+  readonly status = 422;
+  readonly kind = 'rule-violation';
+  readonly title = 'The command breaks a rule of the ledger';
+  constructor(
+    readonly rule: string,
+    message: string,
+    problems: readonly FieldProblem[] = [],
+  ) {
+    super(message, problems);
+  }
+  at(prefix: string): RuleViolation {
+    return new RuleViolation(this.rule, this.message, prefixed(this.problems, prefix));
+  }
+}
+
+export class NotFound extends LedgerError {
+  readonly status = 404;
+  readonly kind = 'not-found';
+  readonly title = 'Not found';
+  at(prefix: string): NotFound {
+    return new NotFound(this.message, prefixed(this.problems, prefix));
+  }
+}
+
+/** The stream moved on since the client (or this process) read it. */
+export class ConcurrencyConflict extends LedgerError {
+  readonly status = 409;
+  readonly kind = 'concurrency-conflict';
+  readonly title = 'The stream has changed';
+  constructor(
+    readonly stream: string,
+    readonly expectedVersion: number | string,
+    readonly actualVersion: number,
+    problems: readonly FieldProblem[] = [],
+  ) {
+    super(`Stream ${stream} is at version ${actualVersion}, expected ${expectedVersion}`, problems);
+  }
+  at(prefix: string): ConcurrencyConflict {
+    return new ConcurrencyConflict(this.stream, this.expectedVersion, this.actualVersion, prefixed(this.problems, prefix));
+  }
+}
+
+/** A commandId that was used before for a different command. */
+export class CommandIdReused extends LedgerError {
+  readonly status = 409;
+  readonly kind = 'command-id-reused';
+  readonly title = 'The commandId was used for another command';
+  at(prefix: string): CommandIdReused {
+    return new CommandIdReused(this.message, prefixed(this.problems, prefix));
+  }
+}
+
+/** The log was written but the read models have not caught up in time (EventStoreDB only). */
+export class ReadModelLagging extends LedgerError {
+  readonly status = 503;
+  readonly kind = 'read-model-lagging';
+  readonly title = 'Written, but the read models have not caught up yet';
+  at(): ReadModelLagging {
+    return this;
+  }
+}
