@@ -1,0 +1,27 @@
+import { v5 as uuidv5, validate as uuidValidate } from 'uuid';
+
+/**
+ * Ids are derived from slugs (UUID v5), so resolving "samordnande-grupp-aldre" to its
+ * stream needs no lookup and two clerks creating the same person at once cannot mint
+ * two identities. A slug, once given, is therefore permanent.
+ */
+const NAMESPACE = '6f1c3b1e-8a4e-4c55-9a43-0f6c2b8f7d10';
+
+export type EntityKind = 'group' | 'person' | 'party';
+
+export function idFromSlug(kind: EntityKind, slug: string): string {
+  return uuidv5(`${kind}:${slug}`, NAMESPACE);
+}
+
+export function isUuid(text: string): boolean {
+  return uuidValidate(text);
+}
+
+export function streamOf(kind: EntityKind, id: string): string {
+  return `${kind}-${id}`;
+}
+
+/** Event ids derived from the command, so a retried command yields the same ids (and ESDB dedupes). */
+export function eventIdFor(commandId: string, index: number): string {
+  return uuidv5(`event:${commandId}:${index}`, NAMESPACE);
+}

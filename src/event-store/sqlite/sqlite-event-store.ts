@@ -1,0 +1,143 @@
+import { EventEmitter } from 'node:events';
+import type Database from 'better-sqlite3';
+import { ConcurrencyConflict } from '../../domain/ledger-errors';
+import type { EventMetadata, StoredEvent } from '../../events/event-envelope';
+import type { Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
+import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
+import { pollingSubscription } from './polling-subscription';
+
+/**
+ * Runs inside the append transaction with the same connection: the inline read models.
+ * If it throws, the append rolls back, so a read model is never ahead of or behind the log.
+ */
+export type InlineProjector = (events: readonly StoredEvent[]) => void;
+
+export interface SqliteEventStoreOptions {
+  readonly clock: Clock;
+  readonly inline?: InlineProjector;
+  /** How often a live subscription looks for events written by other processes. */
+  readonly pollIntervalMs?: number;
+}
+
+const SELECT_COLUMNS = 'position, id, stream, stream_version, type, schema_version, data, metadata';
+
+export class SqliteEventStore implements EventStore {
+  readonly name = 'sqlite';
+  readonly atomicMultiStream = true;
+  private readonly appended = new EventEmitter();
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    createEventLogSchema(db);
+    this.appended.setMaxListeners(0);
+    this.statements = {
+      streamVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(stream_version) AS v FROM events WHERE stream = ?'),
+      lastRecordedAt: db.prepare<[], { r: string }>('SELECT recorded_at AS r FROM events ORDER BY position DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO events (id, stream, stream_version, type, schema_version, data, metadata, command_id, recorded_at)
+         VALUES (@id, @stream, @streamVersion, @type, @schemaVersion, @data, @metadata, @commandId, @recordedAt)`,
+      ),
+      readStream: db.prepare<[string], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream = ? ORDER BY stream_version`),
+      readAll: db.prepare<[number, number], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      byCommand: db.prepare<[string], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
+      head: db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
+    };
+  }
+
+  async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
+    return this.appendSync(appends);
+  }
+
+  /** Synchronous form, for callers already inside a better-sqlite3 transaction. */
+  appendSync(appends: readonly StreamAppend[]): StoredEvent[] {
+    const stored = this.db.transaction(() => this.insertAll(appends)).immediate();
+    if (stored.length > 0) this.appended.emit('appended');
+    return stored;
+  }
+
+  private insertAll(appends: readonly StreamAppend[]): StoredEvent[] {
+    const recordedAt = this.nextRecordedAt();
+    const stored: StoredEvent[] = [];
+    for (const { stream, expectedVersion, events } of appends) {
+      const actual = this.statements.streamVersion.get(stream)?.v ?? 0;
+      if (expectedVersion !== 'any' && expectedVersion !== actual) {
+        throw new ConcurrencyConflict(stream, expectedVersion, actual);
+      }
+      let version = actual;
+      for (const event of events) {
+        version += 1;
+        const metadata: EventMetadata = { ...event.metadata, recordedAt };
+        const info = this.statements.insert.run({
+          id: event.id,
+          stream,
+          streamVersion: version,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(metadata),
+          commandId: metadata.commandId,
+          recordedAt,
+        });
+        stored.push({ ...event, stream, streamVersion: version, position: Number(info.lastInsertRowid), metadata });
+      }
+    }
+    this.options.inline?.(stored);
+    return stored;
+  }
+
+  /** Transaction time never runs backwards in the log, even if the wall clock does. */
+  private nextRecordedAt(): string {
+    const now = this.options.clock.now().toISOString();
+    const last = this.statements.lastRecordedAt.get()?.r;
+    return last !== undefined && last > now ? last : now;
+  }
+
+  async readStream(stream: string): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(stream).map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readAllSync(options);
+  }
+
+  readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
+    return this.statements.readAll.all(options.after ?? 0, options.limit ?? -1).map(toStoredEvent);
+  }
+
+  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+    return this.statements.byCommand.all(commandId).map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.head.get()?.p ?? 0;
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return pollingSubscription({
+      ...options,
+      readPage: (after) => this.readAllSync({ after, limit: 500 }),
+      wakeUp: this.appended,
+      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+    });
+  }
+
+  async close(): Promise<void> {
+    this.appended.emit('closing');
+  }
+}
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    stream: row.stream,
+    streamVersion: row.stream_version,
+    position: row.position,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  };
+}
