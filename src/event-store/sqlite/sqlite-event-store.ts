@@ -15,6 +15,8 @@ export type InlineProjector = (events: readonly StoredEvent[]) => void;
 export interface SqliteEventStoreOptions {
   readonly clock: Clock;
   readonly inline?: InlineProjector;
+  /** Told when an append transaction rolled back, so inline state cached in memory can be reloaded. */
+  readonly onRollback?: () => void;
   /** How often a live subscription looks for events written by other processes. */
   readonly pollIntervalMs?: number;
 }
@@ -53,7 +55,13 @@ export class SqliteEventStore implements EventStore {
 
   /** Synchronous form, for callers already inside a better-sqlite3 transaction. */
   appendSync(appends: readonly StreamAppend[]): StoredEvent[] {
-    const stored = this.db.transaction(() => this.insertAll(appends)).immediate();
+    let stored: StoredEvent[];
+    try {
+      stored = this.db.transaction(() => this.insertAll(appends)).immediate();
+    } catch (error) {
+      this.options.onRollback?.();
+      throw error;
+    }
     if (stored.length > 0) this.appended.emit('appended');
     return stored;
   }

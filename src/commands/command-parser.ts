@@ -1,0 +1,91 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { v4 as uuidv4 } from 'uuid';
+import { InvalidInput, type FieldProblem } from '../domain/ledger-errors';
+import { COMMANDS_BY_TYPE } from './command-catalogue';
+import type { CommandDefinition } from './shared/command-definition';
+import { CommandMetadataDto } from './shared/command-metadata.dto';
+
+export const MAX_BATCH = 500;
+
+export interface ParsedCommand {
+  readonly definition: CommandDefinition<object>;
+  readonly dto: object;
+  readonly metadata: CommandMetadataDto & { readonly commandId: string };
+}
+
+export interface ParsedRequest {
+  readonly commands: readonly ParsedCommand[];
+  /** A batch (a JSON array) reports field paths with its index: "[2].data.group". */
+  readonly isBatch: boolean;
+}
+
+/** Turns a request body into validated commands, or one InvalidInput listing every bad field. */
+export function parseCommandRequest(body: unknown): ParsedRequest {
+  const isBatch = Array.isArray(body);
+  const items: unknown[] = isBatch ? (body as unknown[]) : [body];
+  if (isBatch && items.length === 0) throw new InvalidInput('The batch is empty', [{ field: '', message: 'must hold at least one command' }]);
+  if (items.length > MAX_BATCH) throw new InvalidInput(`A batch holds at most ${MAX_BATCH} commands`, [{ field: '', message: `at most ${MAX_BATCH} commands` }]);
+
+  const problems: FieldProblem[] = [];
+  const commands: ParsedCommand[] = [];
+  const seenIds = new Set<string>();
+  items.forEach((item, index) => {
+    const prefix = isBatch ? `[${index}].` : '';
+    const parsed = parseOne(item, prefix, problems);
+    if (!parsed) return;
+    if (seenIds.has(parsed.metadata.commandId)) problems.push({ field: `${prefix}metadata.commandId`, message: 'is used twice in this batch' });
+    seenIds.add(parsed.metadata.commandId);
+    commands.push(parsed);
+  });
+  if (problems.length > 0) throw new InvalidInput(`The command${isBatch ? ' batch' : ''} is malformed: ${problems[0]!.field} ${problems[0]!.message}`, problems);
+  return { commands, isBatch };
+}
+
+function parseOne(item: unknown, prefix: string, problems: FieldProblem[]): ParsedCommand | null {
+  if (!isPlainObject(item)) {
+    problems.push({ field: prefix.replace(/\.$/, '') || 'body', message: 'must be a command object { type, data, metadata? }' });
+    return null;
+  }
+  const extra = Object.keys(item).filter((k) => !['type', 'data', 'metadata'].includes(k));
+  for (const key of extra) problems.push({ field: `${prefix}${key}`, message: 'is not allowed' });
+
+  const { type, data, metadata } = item;
+  const definition = typeof type === 'string' ? COMMANDS_BY_TYPE.get(type) : undefined;
+  if (!definition) {
+    problems.push({ field: `${prefix}type`, message: `must be one of ${[...COMMANDS_BY_TYPE.keys()].join(', ')}` });
+    return null;
+  }
+  if (!isPlainObject(data)) {
+    problems.push({ field: `${prefix}data`, message: 'must be an object' });
+    return null;
+  }
+  if (metadata !== undefined && !isPlainObject(metadata)) {
+    problems.push({ field: `${prefix}metadata`, message: 'must be an object' });
+    return null;
+  }
+  const dto = validate(definition.dto, data, `${prefix}data`, problems);
+  const meta = validate(CommandMetadataDto, metadata ?? {}, `${prefix}metadata`, problems);
+  if (!dto || !meta) return null;
+  return { definition, dto, metadata: { ...meta, commandId: meta.commandId ?? uuidv4() } };
+}
+
+function validate<T extends object>(cls: new () => T, plain: Record<string, unknown>, path: string, problems: FieldProblem[]): T | null {
+  const instance = plainToInstance(cls, plain);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length === 0) return instance;
+  problems.push(...flatten(errors, path));
+  return null;
+}
+
+function flatten(errors: readonly ValidationError[], path: string): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = `${path}.${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.startsWith(e.property) ? message.slice(e.property.length + 1) : message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

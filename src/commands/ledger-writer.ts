@@ -1,0 +1,98 @@
+import { CommandIdReused, LedgerError } from '../domain/ledger-errors';
+import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
+import type { EventStore } from '../event-store/event-store.port';
+import { parseCommandRequest, type ParsedCommand } from './command-parser';
+import { CommandContext, type AliasLookup } from './shared/command-context';
+import { UnitOfWork } from './shared/unit-of-work';
+
+export interface CommandOutcome {
+  readonly commandId: string;
+  readonly type: string;
+  /** "applied" now, or "repeated": this commandId was applied before and nothing was appended. */
+  readonly status: 'applied' | 'repeated';
+  readonly events: readonly AppendedEventSummary[];
+}
+
+export interface WriteResult {
+  /** True when at least one command appended events (HTTP 201), false when all were repeats (200). */
+  readonly appended: boolean;
+  readonly events: readonly AppendedEventSummary[];
+  readonly commands: readonly CommandOutcome[];
+  /** "caught-up" once every read model holds the new events; "lagging" if they did not in time. */
+  readonly readModels: 'caught-up' | 'lagging';
+}
+
+export interface LedgerWriterOptions {
+  readonly store: EventStore;
+  readonly aliases: AliasLookup;
+  /** Resolves once read models reached `position`; false when they did not in time. */
+  readonly waitForReadModels: (position: number) => Promise<boolean>;
+}
+
+/**
+ * Carries out a command or a batch: all or nothing. Every command is decided against the
+ * state left by the ones before it; the events of the whole batch are appended at once,
+ * each stream at the version it was read at.
+ */
+export class LedgerWriter {
+  constructor(private readonly options: LedgerWriterOptions) {}
+
+  async execute(body: unknown, actor: string): Promise<WriteResult> {
+    const { commands, isBatch } = parseCommandRequest(body);
+    const uow = new UnitOfWork(this.options.store);
+    const outcomes: { command: ParsedCommand; previous: StoredEvent[] | null }[] = [];
+
+    for (const [index, command] of commands.entries()) {
+      try {
+        outcomes.push({ command, previous: await this.stage(command, uow, actor) });
+      } catch (error) {
+        throw error instanceof LedgerError && isBatch ? error.at(`[${index}]`) : error;
+      }
+    }
+
+    const appended = await this.options.store.append(uow.appends());
+    const byCommand = new Map<string, StoredEvent[]>();
+    for (const event of appended) byCommand.set(event.metadata.commandId, [...(byCommand.get(event.metadata.commandId) ?? []), event]);
+    const last = appended.at(-1)?.position;
+    const caughtUp = last === undefined ? true : await this.options.waitForReadModels(last);
+
+    const results: CommandOutcome[] = outcomes.map(({ command, previous }) => ({
+      commandId: command.metadata.commandId,
+      type: command.definition.type,
+      status: previous ? 'repeated' : 'applied',
+      events: (previous ?? byCommand.get(command.metadata.commandId) ?? []).map(summarise),
+    }));
+    return { appended: appended.length > 0, events: results.flatMap((r) => r.events), commands: results, readModels: caughtUp ? 'caught-up' : 'lagging' };
+  }
+
+  /** Stages one command's events; returns the earlier events instead when its commandId was applied before. */
+  private async stage(command: ParsedCommand, uow: UnitOfWork, actor: string): Promise<StoredEvent[] | null> {
+    const { definition, dto, metadata } = command;
+    const previous = await this.options.store.readByCommandId(metadata.commandId);
+    if (previous.length > 0) {
+      if (previous[0]!.metadata.commandType !== definition.type) {
+        throw new CommandIdReused(`commandId ${metadata.commandId} was used for a ${previous[0]!.metadata.commandType} command`, [
+          { field: 'metadata.commandId', message: `already used for ${previous[0]!.metadata.commandType}` },
+        ]);
+      }
+      return previous;
+    }
+    const ctx = new CommandContext(
+      uow,
+      {
+        commandId: metadata.commandId,
+        commandType: definition.type,
+        correlationId: metadata.correlationId ?? metadata.commandId,
+        actor,
+        source: metadata.source ? { ...metadata.source } : null,
+        decidedOn: metadata.decidedOn ?? null,
+      },
+      this.options.aliases,
+    );
+    if (metadata.expectedVersion !== undefined) {
+      await uow.expectVersion(await definition.targetStream(dto, ctx), metadata.expectedVersion, 'metadata.expectedVersion');
+    }
+    await definition.execute(dto, ctx);
+    return null;
+  }
+}

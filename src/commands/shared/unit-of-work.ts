@@ -1,0 +1,59 @@
+import { ConcurrencyConflict } from '../../domain/ledger-errors';
+import type { NewEvent } from '../../events/event-envelope';
+import type { LedgerNewEvent } from '../../events/ledger-event';
+import type { EventStore, StreamAppend } from '../../event-store/event-store.port';
+
+interface TrackedStream {
+  /** Version read from the store: what the append will expect. */
+  readonly readVersion: number;
+  readonly events: LedgerNewEvent[];
+  readonly staged: NewEvent[];
+}
+
+/**
+ * The streams a batch of commands reads and writes. Later commands in a batch see the
+ * events staged by earlier ones; nothing reaches the store until `appends()` is committed,
+ * and each append expects the version that was read, so a concurrent writer causes a 409.
+ */
+export class UnitOfWork {
+  private readonly streams = new Map<string, TrackedStream>();
+
+  constructor(private readonly store: EventStore) {}
+
+  async events(stream: string): Promise<readonly LedgerNewEvent[]> {
+    return (await this.track(stream)).events;
+  }
+
+  async version(stream: string): Promise<number> {
+    const tracked = await this.track(stream);
+    return tracked.readVersion + tracked.staged.length;
+  }
+
+  /** The client said which version it saw; refuse early if the stream has moved on. */
+  async expectVersion(stream: string, expected: number, field: string): Promise<void> {
+    const actual = await this.version(stream);
+    if (actual !== expected) throw new ConcurrencyConflict(stream, expected, actual, [{ field, message: `the stream is at version ${actual}` }]);
+  }
+
+  async stage(stream: string, events: readonly NewEvent[]): Promise<void> {
+    const tracked = await this.track(stream);
+    tracked.staged.push(...events);
+    tracked.events.push(...(events as LedgerNewEvent[]));
+  }
+
+  appends(): StreamAppend[] {
+    return [...this.streams.entries()]
+      .filter(([, t]) => t.staged.length > 0)
+      .map(([stream, t]) => ({ stream, expectedVersion: t.readVersion, events: t.staged }));
+  }
+
+  private async track(stream: string): Promise<TrackedStream> {
+    let tracked = this.streams.get(stream);
+    if (!tracked) {
+      const stored = await this.store.readStream(stream);
+      tracked = { readVersion: stored.length, events: stored as unknown as LedgerNewEvent[], staged: [] };
+      this.streams.set(stream, tracked);
+    }
+    return tracked;
+  }
+}

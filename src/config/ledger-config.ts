@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+
+/** The environment, validated once at boot; a bad value stops the app with a message naming it. */
+export interface LedgerConfig {
+  readonly store: 'sqlite' | 'eventstoredb';
+  /** SQLite file: the log and read models (sqlite), or the read models only (eventstoredb). */
+  readonly dbPath: string;
+  readonly eventStoreConnectionString: string | null;
+  readonly seed: boolean;
+  readonly port: number;
+  /** How long a write waits for read models fed by a subscription (EventStoreDB). */
+  readonly readModelWaitMs: number;
+  /** Largest request body accepted. */
+  readonly bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const problems: string[] = [];
+  const store = env.LEDGER_STORE ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'eventstoredb') problems.push(`LEDGER_STORE must be "sqlite" or "eventstoredb", not "${store}"`);
+  const connection = env.EVENTSTORE_CONNECTION_STRING ?? null;
+  if (store === 'eventstoredb' && !connection) problems.push('EVENTSTORE_CONNECTION_STRING is required when LEDGER_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+  if (connection && !/^(esdb|esdb\+discover|kurrentdb|kdb):\/\//.test(connection)) problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  const seed = env.LEDGER_SEED ?? 'on';
+  if (seed !== 'on' && seed !== 'off') problems.push(`LEDGER_SEED must be "on" or "off", not "${seed}"`);
+  const port = integer(env.PORT, 3000, 'PORT', 0, 65535, problems);
+  const wait = integer(env.LEDGER_READ_MODEL_WAIT_MS, 5000, 'LEDGER_READ_MODEL_WAIT_MS', 0, 600_000, problems);
+  const dbPath = env.LEDGER_DB ?? './data/ledger.db';
+  if (dbPath.trim() === '') problems.push('LEDGER_DB must not be empty');
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return {
+    store: store as LedgerConfig['store'],
+    dbPath: dbPath === ':memory:' ? dbPath : resolve(dbPath),
+    eventStoreConnectionString: connection,
+    seed: seed === 'on',
+    port,
+    readModelWaitMs: wait,
+    bodyLimit: env.LEDGER_BODY_LIMIT ?? '1mb',
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+    return fallback;
+  }
+  return n;
+}

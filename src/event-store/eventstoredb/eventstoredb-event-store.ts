@@ -1,0 +1,380 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  excludeSystemEvents,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type AppendResult,
+  type ReadPosition,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { ConcurrencyConflict } from '../../domain/ledger-errors';
+import type { StoredEvent } from '../../events/event-envelope';
+import type { Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
+import {
+  commandIndexStream,
+  commandIndexesFor,
+  fromCommandIndexEvent,
+  isStreamNotFound,
+  isWrongExpectedVersion,
+  positionOf,
+  readPositionAfter,
+  toCommandIndexEventData,
+  toConcurrencyConflict,
+  toEsdbPosition,
+  toEventData,
+  toExpectedRevision,
+  toStoredEvent,
+  toStoredEventOrSkip,
+  versionFromRevision,
+} from './eventstoredb-mapping';
+
+export interface EventStoreDbEventStoreOptions {
+  readonly clock: Clock;
+  /** Events per $all read request. */
+  readonly pageSize?: number;
+  /** Wait before a dropped subscription subscribes again. */
+  readonly resubscribeDelayMs?: number;
+}
+
+/**
+ * The EventStore port on EventStoreDB (gRPC client 6.x, server 22.6 or later).
+ *
+ * - Positions are ESDB log positions (commit = prepare for every gRPC-written event), so they
+ *   increase along $all but are not consecutive.
+ * - Retries are safe: event ids are derived from the command (`eventIdFor` in
+ *   src/domain/identity.ts), and ESDB treats a write of ids it already holds at the same
+ *   expected revision as an idempotent success instead of writing them twice.
+ * - ESDB has no secondary index, so `readByCommandId` is served by one small stream per
+ *   command (`ledger-command-<commandId>`) written after the events. Those streams are
+ *   hidden from `readAll`, `subscribe` and `headPosition`, so projections never see them.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly name = 'eventstoredb';
+  /** ESDB commits each stream's append atomically, never several streams together. */
+  readonly atomicMultiStream = false;
+  private readonly pageSize: number;
+  private lastRecordedAt = '';
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EventStoreDbEventStoreOptions,
+  ) {
+    // At least 2: a forward page starts with the already-seen event at its start position.
+    this.pageSize = Math.max(options.pageSize ?? 500, 2);
+  }
+
+  async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
+    if (appends.length === 0) return [];
+    const recordedAt = this.nextRecordedAt();
+
+    // Several streams: ESDB cannot commit them together, so every stream's version is
+    // checked before anything is written, and a stale one fails the batch with nothing
+    // appended. Residual race: another writer can move a stream between this check and
+    // our write to it. ESDB still enforces each stream's expected revision on write, so
+    // that stream is never overwritten; but the streams written before it stay written
+    // and this call throws ConcurrencyConflict. Because event ids are deterministic per
+    // command, retrying the same command re-appends those streams idempotently and
+    // continues with the rest.
+    if (appends.length > 1) await this.checkVersions(appends);
+
+    const stored: StoredEvent[] = [];
+    for (const streamAppend of appends) {
+      stored.push(...(await this.appendToStream(streamAppend, recordedAt)));
+    }
+    await this.recordCommands(stored);
+    return stored;
+  }
+
+  async readStream(stream: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: FORWARDS })) {
+        events.push(toStoredEvent(resolved));
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const events: StoredEvent[] = [];
+    if (limit <= 0) return events;
+    for await (const event of this.ledgerEventsAfter(options.after ?? 0)) {
+      events.push(event);
+      if (events.length >= limit) break;
+    }
+    return events;
+  }
+
+  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+    const indexEvents: ResolvedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(commandIndexStream(commandId), { direction: FORWARDS })) {
+        indexEvents.push(resolved);
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return [];
+      throw error;
+    }
+    const first = indexEvents[0];
+    if (first === undefined) return [];
+    const index = fromCommandIndexEvent(first);
+
+    // Read each referenced stream once, over the range of versions the command wrote.
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const stream of new Set(index.events.map((e) => e.stream))) {
+      const versions = index.events.filter((e) => e.stream === stream).map((e) => e.streamVersion);
+      byStream.set(stream, await this.readStreamRange(stream, Math.min(...versions), Math.max(...versions)));
+    }
+    return index.events.map((entry) => {
+      const event = byStream.get(entry.stream)?.find((e) => e.id === entry.id);
+      if (event === undefined) {
+        throw new Error(`Event ${entry.id} of command ${commandId} is missing from ${entry.stream} at version ${entry.streamVersion}`);
+      }
+      return event;
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    // $all read backwards from its end until the newest ledger event; system events and the
+    // command index streams (written right after each append) are passed over.
+    let from: ReadPosition = END;
+    for (;;) {
+      let count = 0;
+      let oldest: number | undefined;
+      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize })) {
+        count += 1;
+        if (toStoredEventOrSkip(resolved) !== undefined) return positionOf(resolved);
+        if (resolved.commitPosition !== undefined) oldest = positionOf(resolved);
+      }
+      // Reading backwards from an event's position excludes that event.
+      if (count < this.pageSize || oldest === undefined) return 0;
+      from = toEsdbPosition(oldest);
+    }
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    let closed = false;
+    let position = options.after;
+    let current: AllStreamSubscription | undefined;
+    let wakeUp: (() => void) | undefined;
+    const delay = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          wakeUp = undefined;
+          resolve();
+        }
+        wakeUp = done;
+      });
+
+    const loop = (async () => {
+      while (!closed) {
+        const subscription = this.client.subscribeToAll({
+          fromPosition: readPositionAfter(position),
+          filter: excludeSystemEvents(),
+        });
+        current = subscription;
+        try {
+          // Async iteration pulls one event at a time, so each is delivered only after the
+          // handler for the one before has settled.
+          for await (const resolved of subscription) {
+            if (closed) break;
+            const event = toStoredEventOrSkip(resolved);
+            // ESDB may start at the event at `position` itself; it was delivered already.
+            if (event === undefined || event.position <= position) continue;
+            try {
+              await options.onEvent(event);
+            } catch (error) {
+              // A handler that fails stops the subscription: skipping an event would corrupt what it builds.
+              closed = true;
+              options.onError?.(error);
+              break;
+            }
+            position = event.position;
+          }
+        } catch (error) {
+          // The stream broke (server gone, leader change…): report it and catch up again from
+          // the last delivered event. Errors caused by close() itself are not reported.
+          if (!closed) options.onError?.(error);
+        } finally {
+          // Nothing reads the stream any more; a late error must not become an unhandled 'error' event.
+          subscription.on('error', () => undefined);
+          await subscription.unsubscribe().catch(() => undefined);
+          subscription.destroy();
+          current = undefined;
+        }
+        if (!closed) await delay(this.options.resubscribeDelayMs ?? 1000);
+      }
+    })();
+
+    return {
+      async close() {
+        closed = true;
+        wakeUp?.();
+        const subscription = current;
+        if (subscription !== undefined) {
+          subscription.on('error', () => undefined);
+          await subscription.unsubscribe().catch(() => undefined);
+          // Ends a pending iteration even if the cancelled gRPC call never ends the stream.
+          subscription.destroy();
+        }
+        await loop;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  // -------------------------------------------------------------------------------------
+
+  private async appendToStream({ stream, expectedVersion, events }: StreamAppend, recordedAt: string): Promise<StoredEvent[]> {
+    if (events.length === 0) {
+      if (expectedVersion !== 'any') {
+        const actual = await this.currentVersion(stream);
+        if (actual !== expectedVersion) throw new ConcurrencyConflict(stream, expectedVersion, actual);
+      }
+      return [];
+    }
+    let result: AppendResult;
+    try {
+      result = await this.client.appendToStream(
+        stream,
+        events.map((event) => toEventData(event, recordedAt)),
+        { expectedRevision: toExpectedRevision(expectedVersion) },
+      );
+    } catch (error) {
+      if (isWrongExpectedVersion(error)) throw toConcurrencyConflict(error, expectedVersion, stream);
+      throw error;
+    }
+    // Only when the connection string sets throwOnAppendFailure=false; the client's reported
+    // revision is then unreliable, so the actual version is read.
+    if (!result.success) throw new ConcurrencyConflict(stream, expectedVersion, await this.currentVersion(stream));
+
+    // The append result carries the last revision but not each event's log position, so the
+    // events are read back. On an idempotent retry ESDB reports the revisions of the events
+    // written the first time, and the read returns those (with their original recordedAt).
+    const last = versionFromRevision(result.nextExpectedRevision);
+    const first = last - events.length + 1;
+    const ids = events.map((e) => e.id);
+    const readBack = await this.readStreamRange(stream, first, last);
+    if (readBack.length === ids.length && readBack.every((e, i) => e.id === ids[i])) return readBack;
+    const whole = await this.readStream(stream);
+    return ids.map((id) => {
+      const event = whole.find((e) => e.id === id);
+      if (event === undefined) throw new Error(`Event ${id} was appended to ${stream} but cannot be read back`);
+      return event;
+    });
+  }
+
+  /** Versions are 1-based and inclusive. */
+  private async readStreamRange(stream: string, fromVersion: number, toVersion: number): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      const read = this.client.readStream(stream, {
+        direction: FORWARDS,
+        fromRevision: BigInt(Math.max(fromVersion, 1) - 1),
+        maxCount: Math.max(toVersion - fromVersion + 1, 1),
+      });
+      for await (const resolved of read) events.push(toStoredEvent(resolved));
+    } catch (error) {
+      if (isStreamNotFound(error)) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  /** The stream's version (its number of events), 0 when it does not exist. */
+  private async currentVersion(stream: string): Promise<number> {
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        const event = resolved.event;
+        if (event !== undefined) return versionFromRevision(event.revision);
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return 0;
+      throw error;
+    }
+    return 0;
+  }
+
+  /** Throws ConcurrencyConflict, before anything is written, when any stream is not at its expected version. */
+  private async checkVersions(appends: readonly StreamAppend[]): Promise<void> {
+    const versions = new Map<string, number>();
+    for (const { stream, expectedVersion, events } of appends) {
+      const actual = versions.get(stream) ?? (await this.currentVersion(stream));
+      if (expectedVersion !== 'any' && expectedVersion !== actual) {
+        throw new ConcurrencyConflict(stream, expectedVersion, actual);
+      }
+      // The same stream may come twice in one batch; its second append follows the first.
+      versions.set(stream, actual + events.length);
+    }
+  }
+
+  /**
+   * Writes each command's index stream after its events. A write of the same index event
+   * again (a retried command) is idempotent; an index that already exists with other
+   * content (a commandId reused) is left as it is: the first command keeps its record, and
+   * the events just written are not undone.
+   */
+  private async recordCommands(stored: readonly StoredEvent[]): Promise<void> {
+    for (const index of commandIndexesFor(stored)) {
+      try {
+        await this.client.appendToStream(commandIndexStream(index.commandId), toCommandIndexEventData(index), {
+          expectedRevision: NO_STREAM,
+        });
+      } catch (error) {
+        if (!isWrongExpectedVersion(error)) throw error;
+      }
+    }
+  }
+
+  /** $all forwards after `after`, in pages, yielding only ledger events. */
+  private async *ledgerEventsAfter(after: number): AsyncGenerator<StoredEvent> {
+    let position = after;
+    for (;;) {
+      const page: StreamingRead<AllStreamResolvedEvent> = this.client.readAll({
+        direction: FORWARDS,
+        fromPosition: readPositionAfter(position),
+        maxCount: this.pageSize,
+      });
+      const events: StoredEvent[] = [];
+      let count = 0;
+      let furthest = position;
+      for await (const resolved of page) {
+        count += 1;
+        const at = resolved.commitPosition === undefined ? undefined : positionOf(resolved);
+        if (at === undefined || at <= position) continue; // the start position itself is included by ESDB
+        furthest = Math.max(furthest, at);
+        const event = toStoredEventOrSkip(resolved);
+        if (event !== undefined) events.push(event);
+      }
+      yield* events;
+      if (count < this.pageSize || furthest === position) return;
+      position = furthest;
+    }
+  }
+
+  /** Transaction time never runs backwards within this process, even if the wall clock does. */
+  private nextRecordedAt(): string {
+    const now = this.options.clock.now().toISOString();
+    if (now > this.lastRecordedAt) this.lastRecordedAt = now;
+    return this.lastRecordedAt;
+  }
+}
+
+/** Opens a client on an `esdb://` connection string; it connects on first use. */
+export function connectEventStoreDb(connectionString: string, clock: Clock): EventStoreDbEventStore {
+  return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), { clock });
+}

@@ -1,0 +1,16 @@
+import { affiliationProjection } from './affiliation.projection';
+import { chairTermProjection } from './chair-term.projection';
+import { groupDirectoryProjection } from './group-directory.projection';
+import { groupMembershipProjection } from './group-membership.projection';
+import { partyDirectoryProjection } from './party-directory.projection';
+import { personDirectoryProjection } from './person-directory.projection';
+import type { Projection } from './projection';
+
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  groupDirectoryProjection,
+  personDirectoryProjection,
+  partyDirectoryProjection,
+  groupMembershipProjection,
+  chairTermProjection,
+  affiliationProjection,
+];

@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import type { LedgerEvent } from '../events/ledger-event';
+
+/**
+ * A read model answering one question. It owns its tables, is fed every event in log
+ * order exactly once (the engine keeps its position), and can be dropped and rebuilt from
+ * the log at any time. Every timestamp it stores comes from an event, never from a clock.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when the logic or tables change: the engine then rebuilds it from the log. */
+  readonly version: number;
+  readonly tables: readonly string[];
+  setup(db: Database.Database): void;
+  apply(db: Database.Database, event: LedgerEvent): void;
+}
+
+/** Transaction-time columns shared by the versioned read models. */
+export const KNOWN_COLUMNS = `
+  known_from TEXT NOT NULL,
+  known_until TEXT,
+  known_from_position INTEGER NOT NULL`;
+
+/** Rows believed at transaction time `knownAt` (an ISO timestamp). */
+export const KNOWN_AT = `known_from <= @knownAt AND (known_until IS NULL OR known_until > @knownAt)`;

@@ -1,0 +1,95 @@
+import type Database from 'better-sqlite3';
+import { idFromSlug, isUuid, type EntityKind } from '../domain/identity';
+import type { AliasLookup } from '../commands/shared/command-context';
+import { KNOWN_FROM_SQL } from './temporal-params';
+
+export interface GroupSummary {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parent: { readonly id: string; readonly slug: string; readonly name: string } | null;
+  readonly establishedFrom: string | null;
+  readonly establishedPrecision: string;
+}
+
+export interface NamedRef {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+}
+
+interface GroupRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  parent_slug: string | null;
+  parent_name: string | null;
+  established_from: string | null;
+  established_precision: string;
+}
+
+/** Groups, people and parties by id, slug or alias, as known at a time. */
+export class DirectoryReader implements AliasLookup {
+  constructor(private readonly db: Database.Database) {}
+
+  listGroups(knownAt: string | null): GroupSummary[] {
+    return this.db
+      .prepare<{ knownAt: string | null }, GroupRow>(
+        `SELECT g.*, p.slug AS parent_slug, p.name AS parent_name FROM rm_groups g LEFT JOIN rm_groups p ON p.id = g.parent_id
+         WHERE ${KNOWN_FROM_SQL.replace('known_from', 'g.known_from')} ORDER BY g.parent_id IS NOT NULL, g.name`,
+      )
+      .all({ knownAt })
+      .map(toGroupSummary);
+  }
+
+  group(ref: string, knownAt: string | null): GroupSummary | null {
+    const id = isUuid(ref) ? ref : idFromSlug('group', ref);
+    const row = this.db
+      .prepare<{ id: string; knownAt: string | null }, GroupRow>(
+        `SELECT g.*, p.slug AS parent_slug, p.name AS parent_name FROM rm_groups g LEFT JOIN rm_groups p ON p.id = g.parent_id
+         WHERE g.id = @id AND ${KNOWN_FROM_SQL.replace('known_from', 'g.known_from')}`,
+      )
+      .get({ id, knownAt });
+    return row ? toGroupSummary(row) : null;
+  }
+
+  person(ref: string, knownAt: string | null): NamedRef | null {
+    const id = isUuid(ref) ? ref : idFromSlug('person', ref);
+    return this.db.prepare<{ id: string; knownAt: string | null }, NamedRef>(`SELECT id, slug, name FROM rm_persons WHERE id = @id AND ${KNOWN_FROM_SQL}`).get({ id, knownAt }) ?? null;
+  }
+
+  persons(ids: readonly string[]): Map<string, NamedRef> {
+    return this.byIds('rm_persons', ids);
+  }
+
+  parties(ids: readonly string[]): Map<string, NamedRef> {
+    return this.byIds('rm_parties', ids);
+  }
+
+  canonicalSlug(kind: EntityKind, alias: string): string | null {
+    if (kind !== 'party') return null;
+    return this.db.prepare<[string], { slug: string }>('SELECT slug FROM rm_party_aliases WHERE alias = ?').get(alias)?.slug ?? null;
+  }
+
+  private byIds(table: 'rm_persons' | 'rm_parties', ids: readonly string[]): Map<string, NamedRef> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = this.db.prepare<string[], NamedRef>(`SELECT id, slug, name FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+}
+
+function toGroupSummary(row: GroupRow): GroupSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    parent: row.parent_id && row.parent_slug && row.parent_name ? { id: row.parent_id, slug: row.parent_slug, name: row.parent_name } : null,
+    establishedFrom: row.established_from,
+    establishedPrecision: row.established_precision,
+  };
+}

@@ -1,0 +1,143 @@
+import type Database from 'better-sqlite3';
+import type { SourceRef } from '../events/event-envelope';
+import type { IntervalRow } from '../projections/interval-columns';
+import type { DirectoryReader, GroupSummary, NamedRef } from './directory.reader';
+import { KNOWN_AT_SQL, KNOWN_FROM_SQL, type TemporalParams } from './temporal-params';
+
+export interface RosterMember {
+  readonly person: NamedRef;
+  /** "chair" or "vice-chair" while the person holds that role, otherwise the seat's role. */
+  readonly role: string;
+  readonly representing: NamedRef | null;
+  readonly field: string | null;
+  /** Title and employer as of `at`: the latest affiliation on or before it, else the appointment's title. */
+  readonly title: string | null;
+  readonly organisation: NamedRef | null;
+  readonly from: string | null;
+  readonly fromPrecision: string;
+  /** Last day, inclusive; null while open. */
+  readonly to: string | null;
+  readonly toPrecision: string | null;
+  /** True when an imprecise start or end ("2025", "unknown") leaves it open whether the person sat on `at`. */
+  readonly uncertain: boolean;
+  readonly events: readonly string[];
+  readonly sources: readonly SourceRef[];
+}
+
+export interface Roster {
+  readonly group: GroupSummary;
+  readonly at: string;
+  readonly knownAt: string | null;
+  readonly members: readonly RosterMember[];
+}
+
+interface SeatRow extends IntervalRow {
+  person_id: string;
+  role: string;
+  representing_id: string | null;
+  field: string | null;
+  title: string | null;
+  from_hi: string;
+  to_lo: string;
+}
+
+interface AffiliationRow {
+  person_id: string;
+  organisation_id: string;
+  unit: string | null;
+  title: string | null;
+  event_id: string;
+}
+
+const ROLE_ORDER: Record<string, number> = { chair: 0, 'vice-chair': 1 };
+
+/** Who sat on a group on a day, as the ledger knew it at a time. */
+export class GroupRosterReader {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly directory: DirectoryReader,
+  ) {}
+
+  roster(group: GroupSummary, { at, knownAt }: TemporalParams): Roster {
+    const params = { groupId: group.id, at, knownAt };
+    const seats = this.db
+      .prepare<typeof params, SeatRow>(
+        `SELECT person_id, role, representing_id, field, title, ${INTERVAL_SELECT} FROM rm_memberships
+         WHERE group_id = @groupId AND from_lo <= @at AND to_hi >= @at AND ${KNOWN_AT_SQL}`,
+      )
+      .all(params);
+    const chairs = this.db
+      .prepare<typeof params, SeatRow>(
+        `SELECT person_id, role, NULL AS representing_id, NULL AS field, NULL AS title, ${INTERVAL_SELECT} FROM rm_chair_terms
+         WHERE group_id = @groupId AND from_lo <= @at AND to_hi >= @at AND ${KNOWN_AT_SQL}`,
+      )
+      .all(params);
+
+    const personIds = [...seats, ...chairs].map((r) => r.person_id);
+    const people = this.directory.persons(personIds);
+    const affiliations = this.affiliationsOn(personIds, at, knownAt);
+    const parties = this.directory.parties([...seats.map((s) => s.representing_id), ...[...affiliations.values()].map((a) => a.organisation_id)].filter((x): x is string => x !== null));
+
+    const byPerson = new Map<string, RosterMember>();
+    for (const row of seats) byPerson.set(row.person_id, this.member(row, people, parties, affiliations.get(row.person_id), at));
+    for (const term of chairs) {
+      const seat = byPerson.get(term.person_id);
+      const chair = this.member(term, people, parties, affiliations.get(term.person_id), at);
+      byPerson.set(
+        term.person_id,
+        seat
+          ? { ...seat, role: term.role, events: [...seat.events, ...chair.events], sources: dedupe([...seat.sources, ...chair.sources]) }
+          : chair,
+      );
+    }
+    const members = [...byPerson.values()].sort(
+      (a, b) => (ROLE_ORDER[a.role] ?? 2) - (ROLE_ORDER[b.role] ?? 2) || a.person.name.localeCompare(b.person.name, 'sv'),
+    );
+    return { group, at, knownAt, members };
+  }
+
+  private member(row: SeatRow, people: Map<string, NamedRef>, parties: Map<string, NamedRef>, affiliation: AffiliationRow | undefined, at: string): RosterMember {
+    const person = people.get(row.person_id) ?? { id: row.person_id, slug: '', name: '(unknown person)' };
+    return {
+      person,
+      role: row.role,
+      representing: row.representing_id ? (parties.get(row.representing_id) ?? null) : null,
+      field: row.field,
+      title: affiliation?.title ?? row.title,
+      organisation: affiliation ? (parties.get(affiliation.organisation_id) ?? null) : null,
+      from: row.from_date,
+      fromPrecision: row.from_precision,
+      to: row.to_date,
+      toPrecision: row.to_precision,
+      uncertain: row.from_hi > at || row.to_lo < at,
+      events: [...(JSON.parse(row.events) as string[]), ...(affiliation ? [affiliation.event_id] : [])],
+      sources: JSON.parse(row.sources) as SourceRef[],
+    };
+  }
+
+  /** The latest affiliation of each person that starts on or before `at`. */
+  private affiliationsOn(personIds: readonly string[], at: string, knownAt: string | null): Map<string, AffiliationRow> {
+    const result = new Map<string, AffiliationRow>();
+    const statement = this.db.prepare<{ personId: string; at: string; knownAt: string | null }, AffiliationRow>(
+      `SELECT person_id, organisation_id, unit, title, event_id FROM rm_affiliations
+       WHERE person_id = @personId AND from_lo <= @at AND ${KNOWN_FROM_SQL} ORDER BY from_lo DESC, position DESC LIMIT 1`,
+    );
+    for (const personId of new Set(personIds)) {
+      const row = statement.get({ personId, at, knownAt });
+      if (row) result.set(personId, row);
+    }
+    return result;
+  }
+}
+
+const INTERVAL_SELECT = 'from_date, from_precision, from_hi, to_date, to_precision, to_lo, events, sources, known_from, known_until';
+
+function dedupe(sources: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = JSON.stringify(s);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
