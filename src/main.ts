@@ -1,1 +1,31 @@
-export {};
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/ledger-config';
+import { createApp } from './http/create-app';
+import { LEDGER } from './ledger.token';
+import type { Ledger } from './ledger';
+import { seedIfEmpty } from './seed/kalmar-seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const logger = new Logger('Ledger');
+  const ledger = app.get<Ledger>(LEDGER);
+  if (ledger.rebuilt.length > 0) logger.log(`Rebuilt read models whose version changed: ${ledger.rebuilt.join(', ')}`);
+  if (config.seed) {
+    const report = await seedIfEmpty(ledger);
+    if (report) logger.log(`Empty store: imported the Kalmar dataset (${report.commands} commands, ${report.events} events from ${report.files} files)`);
+  }
+  await app.listen(config.port);
+  logger.log(`Decision ledger on http://localhost:${config.port} (store: ${config.store}, database: ${config.dbPath})`);
+  logger.log(`Try: curl 'http://localhost:${config.port}/groups/samordnande-grupp-aldre/roster?at=2025-03-01' · API docs: /api-docs`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

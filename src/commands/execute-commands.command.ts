@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { LEDGER } from '../ledger.token';
+import type { Ledger } from '../ledger';
+import type { WriteResult } from './ledger-writer';
+
+/** POST /commands on the CommandBus: one command or a batch, as received, with the actor the transport vouches for. */
+export class ExecuteCommands extends Command<WriteResult> {
+  constructor(
+    readonly body: unknown,
+    readonly actor: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteCommands)
+export class ExecuteCommandsHandler implements ICommandHandler<ExecuteCommands, WriteResult> {
+  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+
+  execute(command: ExecuteCommands): Promise<WriteResult> {
+    return this.ledger.writer.execute(command.body, command.actor);
+  }
+}

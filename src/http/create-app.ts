@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from '../app.module';
+import type { LedgerConfig } from '../config/ledger-config';
+import type { OpenOptions } from '../ledger';
+import { bodyParserProblem } from './problem-details.filter';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { commandSchemas } from './command-schemas';
+
+/** Builds the HTTP app; main.ts and the e2e tests both use it, so tests run the real thing. */
+export async function createApp(config: LedgerConfig, options: OpenOptions & { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    ...(options.logger === false && { logger: false }),
+  });
+  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Decision ledger')
+      .setDescription('Event-sourced decision ledger for joint public-sector governing bodies. Write with POST /commands; read rosters in valid time (at) and transaction time (knownAt).')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, LedgerCommand: commandSchemas().envelope as object } };
+  SwaggerModule.setup('api-docs', app, document);
+
+  await app.init();
+  // Body-parser errors happen before routing; answer them as problem details too.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    const problem = bodyParserProblem(error);
+    if (!problem) return next(error);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+  });
+  return app;
+}
