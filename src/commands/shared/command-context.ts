@@ -101,12 +101,18 @@ export class CommandContext {
     if (ref === undefined) return null;
     const id = this.idOf('party', ref);
     if (foldParty(await this.uow.events(streamOf('party', id))).status === 'registered') return id;
-    const canonical = isUuid(ref) ? null : this.aliases.canonicalSlug('party', ref);
+    const canonical = isUuid(ref) ? null : (this.aliases.canonicalSlug('party', ref) ?? this.stagedPartyAlias(ref));
     if (canonical !== null) {
       const aliasId = idFromSlug('party', canonical);
       if (foldParty(await this.uow.events(streamOf('party', aliasId))).status === 'registered') return aliasId;
     }
     throw unknown('party', ref, field);
+  }
+
+  /** An alias of a party registered earlier in this same batch (not yet in the read models). */
+  private stagedPartyAlias(alias: string): string | null {
+    const registered = this.uow.staged().find((e) => e.type === 'PartyRegistered' && e.data.aliases.includes(alias));
+    return registered?.type === 'PartyRegistered' ? registered.data.slug : null;
   }
 
   async streamEvents(stream: string) {

@@ -8,6 +8,8 @@ interface TrackedStream {
   readonly readVersion: number;
   readonly events: LedgerNewEvent[];
   readonly staged: NewEvent[];
+  /** Order in which the stream first received a staged event; appends keep that order. */
+  firstStaged: number;
 }
 
 /**
@@ -17,6 +19,7 @@ interface TrackedStream {
  */
 export class UnitOfWork {
   private readonly streams = new Map<string, TrackedStream>();
+  private stagings = 0;
 
   constructor(private readonly store: EventStore) {}
 
@@ -37,13 +40,23 @@ export class UnitOfWork {
 
   async stage(stream: string, events: readonly NewEvent[]): Promise<void> {
     const tracked = await this.track(stream);
+    if (tracked.staged.length === 0) tracked.firstStaged = this.stagings++;
     tracked.staged.push(...events);
     tracked.events.push(...(events as LedgerNewEvent[]));
+  }
+
+  /** Events staged so far by this batch, in the order they were staged. */
+  staged(): LedgerNewEvent[] {
+    return [...this.streams.values()]
+      .filter((t) => t.staged.length > 0)
+      .sort((a, b) => a.firstStaged - b.firstStaged)
+      .flatMap((t) => t.staged as LedgerNewEvent[]);
   }
 
   appends(): StreamAppend[] {
     return [...this.streams.entries()]
       .filter(([, t]) => t.staged.length > 0)
+      .sort(([, a], [, b]) => a.firstStaged - b.firstStaged)
       .map(([stream, t]) => ({ stream, expectedVersion: t.readVersion, events: t.staged }));
   }
 
@@ -51,7 +64,7 @@ export class UnitOfWork {
     let tracked = this.streams.get(stream);
     if (!tracked) {
       const stored = await this.store.readStream(stream);
-      tracked = { readVersion: stored.length, events: stored as unknown as LedgerNewEvent[], staged: [] };
+      tracked = { readVersion: stored.length, events: stored as unknown as LedgerNewEvent[], staged: [], firstStaged: -1 };
       this.streams.set(stream, tracked);
     }
     return tracked;
