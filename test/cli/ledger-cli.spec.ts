@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tempDir } from '../support/fixtures';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'ledger.js');
+
+/** The real CLI in a child process, on the compiled code a user runs (built by `npm install`). */
+describe('npx ledger', () => {
+  const tmp = tempDir('ledger-cli-');
+  const db = tmp.file('ledger.db');
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, USER: 'tester' } });
+
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  }, 120_000);
+  afterAll(() => tmp.cleanup());
+
+  it('imports the Kalmar dataset, and importing it again changes nothing', () => {
+    const first = run('import', join(ROOT, 'data', 'kalmar'));
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Imported 6 file\(s\): \d+ command\(s\) applied, 0 already recorded, \d+ event\(s\) appended/);
+    const second = run('import', join(ROOT, 'data', 'kalmar'));
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/0 command\(s\) applied, \d+ already recorded, 0 event\(s\) appended/);
+  });
+
+  it('prints who sat in samordnande grupp Äldre before and after the 2025-02-28 decision', () => {
+    const before = run('roster', 'samordnande-grupp-aldre', '--at', '2025-02-27');
+    const after = run('roster', 'samordnande-grupp-aldre', '--at', '2025-02-28');
+    expect(before.status).toBe(0);
+    expect(before.stdout).toContain('Karin Jilkén');
+    expect(before.stdout).not.toContain('Katarina Nilsson Ederam');
+    expect(after.stdout).toContain('Katarina Nilsson Ederam');
+    expect(after.stdout).toContain('verksamhetschef, Borgholms kommun');
+    expect(after.stdout).not.toContain('Karin Jilkén');
+  });
+
+  it('prints JSON with --json and answers as known at a time with --known-at', () => {
+    const json = run('roster', 'samordnande-grupp-aldre', '--at', '2025-03-01', '--json');
+    expect(JSON.parse(json.stdout).members.map((m: { person: { slug: string } }) => m.person.slug)).toEqual(['katarina-nilsson-ederam']);
+    const beforeAnything = run('roster', 'samordnande-grupp-aldre', '--at', '2025-03-01', '--known-at', '2000-01-01T00:00:00Z');
+    expect(beforeAnything.status).toBe(1);
+    expect(beforeAnything.stderr).toContain('No group "samordnande-grupp-aldre" was known at 2000-01-01T00:00:00.000Z');
+  });
+
+  it('exits non-zero with a clear message on bad input', () => {
+    const badDate = run('roster', 'samordnande-grupp-aldre', '--at', '2025-02-30');
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toContain('--at must be a calendar date');
+    const unknownGroup = run('roster', 'no-such-group');
+    expect(unknownGroup.status).toBe(1);
+    expect(unknownGroup.stderr).toContain('No group "no-such-group"');
+    const usage = run('frobnicate');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Usage: ledger');
+  });
+
+  it('imports nothing from a file with a broken command and says which', () => {
+    const bad = tmp.file('bad.json');
+    require('node:fs').writeFileSync(
+      bad,
+      JSON.stringify([
+        { type: 'EstablishGroup', data: { name: 'Arbetsgrupp X', kind: 'working-group', effectiveFrom: '2026-01-01' }, metadata: { commandId: 'cli-bad-1' } },
+        { type: 'AppointMember', data: { group: 'arbetsgrupp-x', person: 'no-such-person', effectiveFrom: '2026-01-01' }, metadata: { commandId: 'cli-bad-2' } },
+      ]),
+    );
+    const result = run('import', bad);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('[1].data.person');
+    expect(run('groups').stdout).not.toContain('arbetsgrupp-x');
+  });
+});
