@@ -86,7 +86,7 @@ export class GroupRosterReader {
       byPerson.set(
         term.person_id,
         seat
-          ? { ...seat, role: term.role, events: [...seat.events, ...chair.events], sources: dedupe([...seat.sources, ...chair.sources]) }
+          ? { ...seat, role: term.role, events: [...new Set([...seat.events, ...chair.events])], sources: dedupe([...seat.sources, ...chair.sources]) }
           : chair,
       );
     }

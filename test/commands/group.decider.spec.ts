@@ -240,6 +240,11 @@ describe('ReplaceMember', () => {
     spec.given(group, at('unknown', appointed(ANNA))).when(replace(ANNA, BERTIL, '2025-02-28')).then([replaced(ANNA, 'evt-2', BERTIL)]);
   });
 
+  it('rejects a replacement before the group was established, even of a seat whose start is unknown (effective-date-order)', () => {
+    // AppointMember(BERTIL, '2023-06-01') is rejected; a replacement must not seat him then either.
+    spec.given(group, at('unknown', appointed(ANNA))).when(replace(ANNA, BERTIL, '2023-06-01')).thenThrows('effective-date-order', 'data.effectiveFrom');
+  });
+
   it('evolve ends the outgoing seat the day before and opens the incoming one from the change', () => {
     const state = spec.given(...annaSits, at('2025-06-01', replaced(ANNA, 'evt-2', BERTIL, { role: 'processledare' }))).state;
     expect(membershipsOf(state)).toStrictEqual([
@@ -274,6 +279,14 @@ describe('EndMembership', () => {
       .given(...annaSits, at('2025-03-01', ended(ANNA, 'evt-2')))
       .when(end(ANNA, '2025-04-01'))
       .thenThrows('must-be-sitting', 'data.person');
+  });
+
+  it('can end a seat whose start is unknown', () => {
+    spec.given(group, at('unknown', appointed(ANNA))).when(end(ANNA, '2025-03-01')).then([ended(ANNA, 'evt-2')]);
+  });
+
+  it('rejects ending a seat before the group was established, even one whose start is unknown (effective-date-order)', () => {
+    spec.given(group, at('unknown', appointed(ANNA))).when(end(ANNA, '2023-06-01')).thenThrows('effective-date-order', 'data.effectiveFrom');
   });
 
   it('rejects ending the seat on the day it began (effective-date-order)', () => {

@@ -1,7 +1,7 @@
 import { RuleViolation } from '../../domain/ledger-errors';
 import type { MemberReplaced } from '../../events/group.events';
 import type { ReplaceMemberCommand } from '../group/group.commands';
-import { requireEstablished, requireNotSitting, requireSittingOn } from '../group/group-rules';
+import { requireEstablished, requireNotBeforeGroup, requireNotSitting, requireSittingOn } from '../group/group-rules';
 import type { GroupState } from '../group/group.state';
 
 /** "X ersätter tidigare deltagare Y": Y's seat ends the day before, X takes it over from that day. */
@@ -11,6 +11,7 @@ export function replaceMember(command: ReplaceMemberCommand, state: GroupState):
   if (outgoingId === incomingId) {
     throw new RuleViolation('replace-with-someone-else', 'A member cannot replace themselves', [{ field: 'data.incoming', message: 'must differ from outgoing' }]);
   }
+  requireNotBeforeGroup(group, effectiveFrom);
   const outgoing = requireSittingOn(group, outgoingId, effectiveFrom, 'data.outgoing');
   requireNotSitting(group, incomingId, effectiveFrom, 'data.incoming');
   return [
