@@ -14,5 +14,5 @@ export interface ProblemDetails {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problemType(kind: string): string {
-  return `https://github.com/decision-ledger/problems#${kind}`;
+  return `urn:decision-ledger:problem:${kind}`;
 }
