@@ -24,8 +24,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
-    process.exit(2);
+    process.exitCode = 2;
+    return;
   }
   console.error(error);
-  process.exit(1);
+  process.exitCode = 1;
 });
