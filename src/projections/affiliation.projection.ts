@@ -1,5 +1,5 @@
 import { earliestDay } from '../domain/effective-date';
-import type { Projection } from './projection';
+import { statement, type Projection } from './projection';
 
 /** A person's title and employer as of a date: each row holds from its date until the next. */
 export const affiliationProjection: Projection = {
@@ -18,7 +18,7 @@ export const affiliationProjection: Projection = {
     const { personId, organisationId, unit, title } = event.data;
     const from = event.metadata.effectiveFrom;
     if (!from || from.date === null) return;
-    db.prepare(
+    statement(db, 
       `INSERT INTO rm_affiliations (event_id, person_id, organisation_id, unit, title, from_date, from_precision, from_lo, source, known_from, position)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.id, personId, organisationId, unit, title, from.date, from.precision, earliestDay(from), JSON.stringify(event.metadata.source), event.metadata.recordedAt, event.position);

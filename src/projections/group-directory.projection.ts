@@ -1,4 +1,4 @@
-import type { Projection } from './projection';
+import { statement, type Projection } from './projection';
 
 /** Which groups exist: id, slug, name, kind, parent. */
 export const groupDirectoryProjection: Projection = {
@@ -15,7 +15,7 @@ export const groupDirectoryProjection: Projection = {
     if (event.type !== 'GroupEstablished') return;
     const { groupId, slug, name, kind, parentId } = event.data;
     const from = event.metadata.effectiveFrom;
-    db.prepare(
+    statement(db, 
       `INSERT INTO rm_groups (id, slug, name, kind, parent_id, established_from, established_precision, event_id, source, known_from)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(groupId, slug, name, kind, parentId, from?.date ?? null, from?.precision ?? 'unknown', event.id, JSON.stringify(event.metadata.source), event.metadata.recordedAt);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { earliestDay, END_OF_TIME, lastDayBefore, latestDay, UNKNOWN_DATE, type EffectiveDate } from '../domain/effective-date';
 import type { SourceRef } from '../events/event-envelope';
 import type { LedgerEvent } from '../events/ledger-event';
-import { KNOWN_COLUMNS } from './projection';
+import { KNOWN_COLUMNS, statement } from './projection';
 
 /**
  * Shared shape of the bitemporal interval read models (memberships, chair terms): valid
@@ -62,9 +62,9 @@ export const endBy = (event: LedgerEvent): EffectiveDate => lastDayBefore(effect
  * successor with a new end, the event appended to its evidence.
  */
 export function closeInterval(db: Database.Database, table: string, idColumn: string, id: string, event: LedgerEvent, columns: readonly string[]): void {
-  const current = db.prepare(`SELECT * FROM ${table} WHERE ${idColumn} = ? AND known_until IS NULL`).get(id) as (IntervalRow & Record<string, unknown>) | undefined;
+  const current = statement(db, `SELECT * FROM ${table} WHERE ${idColumn} = ? AND known_until IS NULL`).get(id) as (IntervalRow & Record<string, unknown>) | undefined;
   if (!current) return;
-  db.prepare(`UPDATE ${table} SET known_until = ? WHERE ${idColumn} = ? AND known_until IS NULL`).run(event.metadata.recordedAt, id);
+  statement(db, `UPDATE ${table} SET known_until = ? WHERE ${idColumn} = ? AND known_until IS NULL`).run(event.metadata.recordedAt, id);
   const from: EffectiveDate = { date: current.from_date, precision: current.from_precision as EffectiveDate['precision'] };
   const next = {
     ...Object.fromEntries(columns.map((c) => [c, current[c]])),
@@ -75,5 +75,5 @@ export function closeInterval(db: Database.Database, table: string, idColumn: st
 
 export function insertRow(db: Database.Database, table: string, row: Record<string, unknown>): void {
   const keys = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
+  statement(db, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
 }

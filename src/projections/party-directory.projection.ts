@@ -1,4 +1,4 @@
-import type { Projection } from './projection';
+import { statement, type Projection } from './projection';
 
 /** Which parties exist, and the other spellings (aliases) that lead to them. */
 export const partyDirectoryProjection: Projection = {
@@ -13,9 +13,9 @@ export const partyDirectoryProjection: Projection = {
   apply(db, event) {
     if (event.type !== 'PartyRegistered') return;
     const { partyId, slug, name, kind, aliases } = event.data;
-    db.prepare('INSERT INTO rm_parties (id, slug, name, kind, event_id, known_from) VALUES (?, ?, ?, ?, ?, ?)').run(partyId, slug, name, kind, event.id, event.metadata.recordedAt);
+    statement(db, 'INSERT INTO rm_parties (id, slug, name, kind, event_id, known_from) VALUES (?, ?, ?, ?, ?, ?)').run(partyId, slug, name, kind, event.id, event.metadata.recordedAt);
     // The first party to claim an alias keeps it: an alias never silently moves.
-    const alias = db.prepare('INSERT OR IGNORE INTO rm_party_aliases (alias, party_id, slug) VALUES (?, ?, ?)');
+    const alias = statement(db, 'INSERT OR IGNORE INTO rm_party_aliases (alias, party_id, slug) VALUES (?, ?, ?)');
     for (const a of aliases) alias.run(a, partyId, slug);
   },
 };

@@ -1,4 +1,4 @@
-import type { Projection } from './projection';
+import { statement, type Projection } from './projection';
 
 /** Which people the ledger knows: id, slug, name. */
 export const personDirectoryProjection: Projection = {
@@ -12,6 +12,6 @@ export const personDirectoryProjection: Projection = {
   apply(db, event) {
     if (event.type !== 'PersonRegistered') return;
     const { personId, slug, name } = event.data;
-    db.prepare('INSERT INTO rm_persons (id, slug, name, event_id, known_from) VALUES (?, ?, ?, ?, ?)').run(personId, slug, name, event.id, event.metadata.recordedAt);
+    statement(db, 'INSERT INTO rm_persons (id, slug, name, event_id, known_from) VALUES (?, ?, ?, ?, ?)').run(personId, slug, name, event.id, event.metadata.recordedAt);
   },
 };

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../events/event-envelope';
 import { asLedgerEvent } from '../events/ledger-event';
-import type { Projection } from './projection';
+import { statement, type Projection } from './projection';
 
 interface ProjectionRow {
   name: string;
@@ -56,7 +56,7 @@ export class ProjectionEngine {
   /** Applies events; call inside a transaction (the append's, or `applyInTransaction`). */
   apply(events: readonly StoredEvent[]): void {
     if (events.length === 0) return;
-    const save = this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ?');
+    const save = statement(this.db, 'UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     for (const p of this.projections) {
       let position = this.positions.get(p.name) ?? 0;
       for (const event of events) {

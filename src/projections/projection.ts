@@ -23,3 +23,14 @@ export const KNOWN_COLUMNS = `
 
 /** Rows believed at transaction time `knownAt` (an ISO timestamp). */
 export const KNOWN_AT = `known_from <= @knownAt AND (known_until IS NULL OR known_until > @knownAt)`;
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: projections run once per event, rebuilds included. */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}

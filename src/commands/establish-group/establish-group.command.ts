@@ -37,10 +37,9 @@ export const establishGroupCommand = defineCommand({
   async execute(dto, ctx) {
     const slug = dto.slug ?? slugify(dto.name);
     if (slug === '') throw new RuleViolation('name-needs-letters', 'The name gives no slug', [{ field: 'data.name', message: 'has no letters or digits' }]);
-    const { id, stream } = ctx.groupStreamFor(slug);
+    const { id, stream, state } = await ctx.groupState(slug);
     const parentId = dto.parent === undefined ? null : (await ctx.group(dto.parent, 'data.parent')).id;
     const from = effectiveDate(dto.effectiveFrom);
-    const state = (await ctx.groupExists(slug)) ? (await ctx.group(slug, 'data.slug')).state : { status: 'not-established' as const };
     const events = establishGroup({ type: 'EstablishGroup', data: { groupId: id, slug, name: dto.name.trim(), kind: dto.kind, parentId, effectiveFrom: from } }, state);
     await ctx.emit(stream, events, from);
   },

@@ -56,17 +56,20 @@ export class CommandContext {
     return { id, stream: streamOf('group', id) };
   }
 
-  async group(ref: string, field: string): Promise<LoadedGroup> {
+  /** The group's state, established or not. */
+  async groupState(ref: string): Promise<LoadedGroup> {
     const id = this.idOf('group', ref);
     const stream = streamOf('group', id);
     const events = await this.uow.events(stream);
     const state = events.reduce<GroupState>((s, e) => ('groupId' in e.data ? evolveGroup(s, e as Parameters<typeof evolveGroup>[1]) : s), initialGroupState());
-    if (state.status !== 'established') throw unknown('group', ref, field);
     return { id, stream, state };
   }
 
-  async groupExists(ref: string): Promise<boolean> {
-    return (await this.uow.events(streamOf('group', this.idOf('group', ref)))).length > 0;
+  /** An established group; a RuleViolation naming `field` otherwise. */
+  async group(ref: string, field: string): Promise<LoadedGroup> {
+    const loaded = await this.groupState(ref);
+    if (loaded.state.status !== 'established') throw unknown('group', ref, field);
+    return loaded;
   }
 
   /** A person by slug or id (must exist), or by `{ name }`: the person with that slug, registered if new and allowed. */
