@@ -1,3 +1,4 @@
+import { idOfRef } from '../domain/identity';
 import { CommandIdReused, LedgerError } from '../domain/ledger-errors';
 import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
 import type { EventStore } from '../event-store/event-store.port';
@@ -86,6 +87,8 @@ export class LedgerWriter {
         actor,
         source: metadata.source ? { ...metadata.source } : null,
         decidedOn: metadata.decidedOn ?? null,
+        // Existence of the meeting and item is checked by the meeting slice; here the slug becomes the meeting's id.
+        decision: metadata.decision ? { meetingId: idOfRef('meeting', metadata.decision.meeting), item: metadata.decision.item } : null,
       },
       this.options.aliases,
     );

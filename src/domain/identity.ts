@@ -7,7 +7,8 @@ import { v5 as uuidv5, validate as uuidValidate } from 'uuid';
  */
 const NAMESPACE = '6f1c3b1e-8a4e-4c55-9a43-0f6c2b8f7d10';
 
-export type EntityKind = 'group' | 'person' | 'party';
+/** Every kind of thing with a slug, an id and a stream of its own. */
+export type EntityKind = 'group' | 'person' | 'party' | 'meeting' | 'grant' | 'project';
 
 export function idFromSlug(kind: EntityKind, slug: string): string {
   return uuidv5(`${kind}:${slug}`, NAMESPACE);
@@ -24,4 +25,9 @@ export function streamOf(kind: EntityKind, id: string): string {
 /** Event ids derived from the command, so a retried command yields the same ids (and ESDB dedupes). */
 export function eventIdFor(commandId: string, index: number): string {
   return uuidv5(`event:${commandId}:${index}`, NAMESPACE);
+}
+
+/** The id a reference names: an id as it is, a slug through `idFromSlug` (aliases are resolved elsewhere). */
+export function idOfRef(kind: EntityKind, ref: string): string {
+  return isUuid(ref) ? ref : idFromSlug(kind, ref);
 }

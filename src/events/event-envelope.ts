@@ -10,6 +10,12 @@ export interface SourceRef {
   readonly note?: string;
 }
 
+/** Which decision made this so: the meeting (a stream of its own) and the agenda item, e.g. "4" or "4.1". */
+export interface DecisionRef {
+  readonly meetingId: string;
+  readonly item: string;
+}
+
 /** Metadata every event carries. `recordedAt` is set by the store, never by a client. */
 export interface EventMetadata {
   readonly commandId: string;
@@ -20,6 +26,8 @@ export interface EventMetadata {
   readonly source: SourceRef | null;
   /** The meeting or procedure date at which it was decided. */
   readonly decidedOn: string | null;
+  /** The meeting and item that decided it; absent on events recorded before decisions were cited. */
+  readonly decision?: DecisionRef | null;
   /** Valid time: from when the new state holds in the world. Null for facts without one. */
   readonly effectiveFrom: EffectiveDate | null;
   /** Transaction time, ISO 8601 UTC with milliseconds. */

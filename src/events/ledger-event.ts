@@ -1,10 +1,11 @@
+import type { CorrectionEvent } from './correction.events';
 import type { NewEvent, StoredEvent } from './event-envelope';
 import type { GroupEvent } from './group.events';
 import type { PartyEvent } from './party.events';
 import type { PersonEvent } from './person.events';
 
 /** Every domain event of the ledger, as `{ type, data }`. */
-export type DomainEvent = GroupEvent | PersonEvent | PartyEvent;
+export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Current schema version of each event type; bump it with an upcaster when `data` changes shape. */
@@ -17,6 +18,8 @@ export const SCHEMA_VERSIONS: { readonly [T in DomainEventType]: number } = {
   PersonRegistered: 1,
   AffiliationRecorded: 1,
   PartyRegistered: 1,
+  EventRevoked: 1,
+  EventCorrected: 1,
 };
 
 type Envelope<E extends DomainEvent, Base> = E extends DomainEvent ? Omit<Base, 'type' | 'data'> & E : never;

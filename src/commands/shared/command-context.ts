@@ -2,7 +2,7 @@ import { parseEffectiveDate, type EffectiveDate } from '../../domain/effective-d
 import { eventIdFor, idFromSlug, isUuid, streamOf, type EntityKind } from '../../domain/identity';
 import { RuleViolation } from '../../domain/ledger-errors';
 import { slugify } from '../../domain/slug';
-import type { NewEventMetadata, SourceRef } from '../../events/event-envelope';
+import type { DecisionRef, NewEventMetadata, SourceRef } from '../../events/event-envelope';
 import { SCHEMA_VERSIONS, type DomainEvent } from '../../events/ledger-event';
 import { evolveGroup, initialGroupState, type GroupState } from '../group/group.state';
 import { foldParty } from '../party/party.state';
@@ -23,6 +23,7 @@ export interface CommandMeta {
   readonly actor: string;
   readonly source: SourceRef | null;
   readonly decidedOn: string | null;
+  readonly decision: DecisionRef | null;
 }
 
 export interface LoadedGroup {
@@ -136,6 +137,7 @@ export class CommandContext {
       actor: this.meta.actor,
       source: this.meta.source,
       decidedOn: this.meta.decidedOn,
+      decision: this.meta.decision,
       effectiveFrom,
     };
     await this.uow.stage(

@@ -13,6 +13,18 @@ export class SourceDto {
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+/** Cites the decision behind a command: a meeting (slug or id) and its agenda item. */
+export class DecisionRefDto {
+  @JSONSchema({ description: 'The meeting, by slug (e.g. "lansgemensam-ledning-i-samverkan-2025-02-28") or id.' })
+  @IsString()
+  @MaxLength(200)
+  meeting!: string;
+
+  @JSONSchema({ description: 'The agenda item as numbered in the protocol: "4", or "4.1" for the first point under item 4.' })
+  @Matches(/^[0-9]{1,3}(\.[0-9]{1,3})*$/, { message: 'item must be an agenda item number such as "4" or "4.1"' })
+  item!: string;
+}
+
 export class CommandMetadataDto {
   @JSONSchema({ description: 'Idempotency key: a repeated commandId appends nothing and answers with the first result. Generated when absent.' })
   @IsOptional()
@@ -33,6 +45,12 @@ export class CommandMetadataDto {
   @ValidateNested()
   @Type(() => SourceDto)
   source?: SourceDto;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionRefDto)
+  decision?: DecisionRefDto;
 
   @JSONSchema({ description: "The version of the command's target stream the client last saw; 409 if it has moved on." })
   @IsOptional()
