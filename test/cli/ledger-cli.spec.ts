@@ -70,4 +70,20 @@ describe('npx ledger', () => {
     expect(result.stderr).toContain('[1].data.person');
     expect(run('groups').stdout).not.toContain('arbetsgrupp-x');
   });
+
+  it('creates, lists and revokes tokens; the secret is printed once and never listed', () => {
+    const created = run('token', 'create', '--role', 'clerk', '--name', 'Anna Svensson');
+    expect(created.status).toBe(0);
+    const secret = /\n\s+(ldg_[A-Za-z0-9_-]+)\n/.exec(created.stdout)?.[1];
+    expect(secret).toBeDefined();
+    const listed = run('token', 'list');
+    expect(listed.stdout).toMatch(/clerk\s+active\s+Anna Svensson/);
+    expect(listed.stdout).not.toContain(secret);
+    expect(run('token', 'create', '--role', 'clerk', '--name', 'Anna Svensson').stderr).toContain('already named "Anna Svensson"');
+    expect(run('token', 'create', '--role', 'boss', '--name', 'X').status).toBe(2);
+    const revoked = run('token', 'revoke', 'Anna Svensson');
+    expect(revoked.status).toBe(0);
+    expect(run('token', 'list').stdout).toMatch(/clerk\s+revoked \S+\s+Anna Svensson/);
+    expect(run('token', 'revoke', 'Anna Svensson').status).toBe(2);
+  });
 });
