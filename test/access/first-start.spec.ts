@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/fixtures';
@@ -30,7 +30,6 @@ async function stop(child: ChildProcess): Promise<void> {
 describe('the very first start', () => {
   const tmp = tempDir('ledger-first-');
   const db = tmp.file('ledger.db');
-  beforeAll(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' }), 120_000);
   afterAll(() => tmp.cleanup());
 
   it('creates one admin token, prints it once, keeps only its hash, and never again', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tempDir } from '../support/fixtures';
 
@@ -11,9 +11,6 @@ describe('npx ledger', () => {
   const db = tmp.file('ledger.db');
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, USER: 'tester' } });
 
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
   afterAll(() => tmp.cleanup());
 
   it('imports the Kalmar dataset, and importing it again changes nothing', () => {
