@@ -136,3 +136,13 @@ export class TooManyRequests extends LedgerError {
     return this;
   }
 }
+
+/** The disk is full: nothing was written; the same request succeeds once space returns. */
+export class StorageFull extends LedgerError {
+  readonly status = 507;
+  readonly kind = 'storage-full';
+  readonly title = 'The ledger is out of disk space';
+  at(): StorageFull {
+    return this;
+  }
+}
