@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExecuteCommandsHandler } from './commands/execute-commands.command';
 import type { LedgerConfig } from './config/ledger-config';
@@ -9,12 +9,14 @@ import { HealthController } from './http/health.controller';
 import { PeopleController } from './http/people.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { openLedger, type Ledger, type OpenOptions } from './ledger';
-import { LEDGER } from './ledger.token';
+import { LEDGER, LEDGER_CONFIG } from './ledger.token';
+import { AccessGuard } from './access/access.guard';
+import { TokensController } from './http/tokens.controller';
 import { GetGroupRosterHandler } from './queries/group-roster.query';
 import { ListGroupsHandler } from './queries/list-groups.query';
 import { GetPersonMembershipsHandler } from './queries/person-memberships.query';
 
-export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
+export { LEDGER_CONFIG };
 
 /** The thin NestJS shell: controllers on the buses, handlers delegating to the opened Ledger. */
 @Module({})
@@ -25,11 +27,12 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
         ExecuteCommandsHandler,
         GetGroupRosterHandler,
         ListGroupsHandler,

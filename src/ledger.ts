@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { TokenStore } from './access/token-store';
 import { LedgerWriter } from './commands/ledger-writer';
 import type { LedgerConfig } from './config/ledger-config';
 import { systemClock, type Clock, type EventStore, type Subscription } from './event-store/event-store.port';
@@ -23,6 +24,8 @@ export interface Ledger {
   readonly rosters: GroupRosterReader;
   readonly people: PersonHistoryReader;
   readonly clock: Clock;
+  /** Access tokens (hashes only), in the same SQLite file but outside the event log. */
+  readonly tokens: TokenStore;
   /** Projections rebuilt on open because their version changed. */
   readonly rebuilt: readonly string[];
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     rosters: new GroupRosterReader(db, directory),
     people: new PersonHistoryReader(db, directory),
     clock,
+    tokens: new TokenStore(db, () => clock.now()),
     rebuilt,
     async close() {
       await subscription?.close();

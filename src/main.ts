@@ -17,8 +17,19 @@ async function main(): Promise<void> {
     if (report) logger.log(`Empty store: imported the Kalmar dataset (${report.commands} commands, ${report.events} events from ${report.files} files)`);
   }
   await app.listen(config.port);
-  logger.log(`Decision ledger on http://localhost:${config.port} (store: ${config.store}, database: ${config.dbPath})`);
-  logger.log(`Try: curl 'http://localhost:${config.port}/groups/samordnande-grupp-aldre/roster?at=2025-03-01' · API docs: /api-docs`);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(`Decision ledger on http://localhost:${port} (store: ${config.store}, database: ${config.dbPath})`);
+  if (ledger.tokens.isEmpty()) {
+    // First start: one admin token, shown once, so a newcomer is never locked out and the server is never open.
+    const admin = ledger.tokens.create('admin', 'first-admin');
+    logger.log(
+      `No tokens yet: created the admin token "first-admin" (id ${admin.id}). It is shown only now; keep it secret:\n\n    ${admin.token}\n\n` +
+        `  Make writer tokens with it: curl -X POST -H 'Authorization: Bearer <admin token>' -H 'Content-Type: application/json' ` +
+        `-d '{"role":"clerk","name":"Your Name"}' http://localhost:${port}/admin/tokens   (or: npx ledger token create --role clerk --name "Your Name")`,
+    );
+  }
+  logger.log(`Try: curl 'http://localhost:${port}/groups/samordnande-grupp-aldre/roster?at=2025-03-01' · API docs: /api-docs`);
 }
 
 main().catch((error: unknown) => {

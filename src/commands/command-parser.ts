@@ -7,6 +7,8 @@ import type { CommandDefinition } from './shared/command-definition';
 import { CommandMetadataDto } from './shared/command-metadata.dto';
 
 export const MAX_BATCH = 500;
+/** No command nests deeper than a handful of levels; a deeper body is refused before any validator walks it. */
+export const MAX_DEPTH = 32;
 
 export interface ParsedCommand {
   readonly definition: CommandDefinition<object>;
@@ -22,6 +24,7 @@ export interface ParsedRequest {
 
 /** Turns a request body into validated commands, or one InvalidInput listing every bad field. */
 export function parseCommandRequest(body: unknown): ParsedRequest {
+  if (depthExceeds(body, MAX_DEPTH)) throw new InvalidInput(`The body nests deeper than ${MAX_DEPTH} levels`, [{ field: 'body', message: `nests deeper than ${MAX_DEPTH} levels` }]);
   const isBatch = Array.isArray(body);
   const items: unknown[] = isBatch ? (body as unknown[]) : [body];
   if (isBatch && items.length === 0) throw new InvalidInput('The batch is empty', [{ field: '', message: 'must hold at least one command' }]);
@@ -88,4 +91,16 @@ function flatten(errors: readonly ValidationError[], path: string): FieldProblem
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Iterative, so a hostile body cannot overflow the stack while being measured. */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }

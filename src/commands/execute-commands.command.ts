@@ -2,13 +2,15 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { LEDGER } from '../ledger.token';
 import type { Ledger } from '../ledger';
+import type { Principal } from '../access/principal';
 import type { WriteResult } from './ledger-writer';
 
-/** POST /commands on the CommandBus: one command or a batch, as received, with the actor the transport vouches for. */
+/** POST /commands on the CommandBus: one command or a batch, as received, with the principal its token vouches for. */
 export class ExecuteCommands extends Command<WriteResult> {
   constructor(
     readonly body: unknown,
-    readonly actor: string,
+    /** From the bearer token, never from the request body. */
+    readonly principal: Principal,
   ) {
     super();
   }
@@ -19,6 +21,6 @@ export class ExecuteCommandsHandler implements ICommandHandler<ExecuteCommands, 
   constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
 
   execute(command: ExecuteCommands): Promise<WriteResult> {
-    return this.ledger.writer.execute(command.body, command.actor);
+    return this.ledger.writer.execute(command.body, command.principal);
   }
 }

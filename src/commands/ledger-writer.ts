@@ -1,9 +1,11 @@
 import { idOfRef } from '../domain/identity';
-import { CommandIdReused, LedgerError } from '../domain/ledger-errors';
+import { systemPrincipal, type Principal } from '../access/principal';
+import { CommandIdReused, Forbidden, LedgerError } from '../domain/ledger-errors';
 import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
 import type { EventStore } from '../event-store/event-store.port';
 import { parseCommandRequest, type ParsedCommand } from './command-parser';
 import { CommandContext, type AliasLookup } from './shared/command-context';
+import { rolesOf } from './shared/command-definition';
 import { UnitOfWork } from './shared/unit-of-work';
 
 export interface CommandOutcome {
@@ -38,8 +40,12 @@ export interface LedgerWriterOptions {
 export class LedgerWriter {
   constructor(private readonly options: LedgerWriterOptions) {}
 
-  async execute(body: unknown, actor: string): Promise<WriteResult> {
+  /** `by` is who sends it: a token's principal over HTTP, or a plain actor name for local processes (CLI, seed), which may send any command. */
+  async execute(body: unknown, by: string | Principal): Promise<WriteResult> {
+    const principal = typeof by === 'string' ? systemPrincipal(by) : by;
+    const actor = principal.actor;
     const { commands, isBatch } = parseCommandRequest(body);
+    checkRoles(commands, principal, isBatch);
     const uow = new UnitOfWork(this.options.store);
     const outcomes: { command: ParsedCommand; previous: StoredEvent[] | null }[] = [];
 
@@ -98,4 +104,18 @@ export class LedgerWriter {
     await definition.execute(dto, ctx);
     return null;
   }
+}
+
+/** Every command of the request must be one the principal's role may send; checked before anything is read or staged. */
+function checkRoles(commands: readonly ParsedCommand[], principal: Principal, isBatch: boolean): void {
+  if (principal.role === 'system') return;
+  const role = principal.role;
+  const refused = commands
+    .map((command, index) => ({ command, index }))
+    .filter(({ command }) => !(rolesOf(command.definition) as readonly string[]).includes(role));
+  if (refused.length === 0) return;
+  throw new Forbidden(
+    `A ${role} token cannot send ${[...new Set(refused.map(({ command }) => command.definition.type))].join(', ')}`,
+    refused.map(({ command, index }) => ({ field: `${isBatch ? `[${index}].` : ''}type`, message: `${command.definition.type} needs the ${rolesOf(command.definition).join(' or ')} role` })),
+  );
 }

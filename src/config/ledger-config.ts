@@ -12,6 +12,12 @@ export interface LedgerConfig {
   readonly readModelWaitMs: number;
   /** Largest request body accepted. */
   readonly bodyLimit: string;
+  /** When true, reads of rosters, protocols and balances need a token too (any role). */
+  readonly readAuth: boolean;
+  /** Requests per minute allowed per client address and, separately, per token; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Browser origins allowed to call the API (CORS); empty: CORS stays closed. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +35,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const wait = integer(env.LEDGER_READ_MODEL_WAIT_MS, 5000, 'LEDGER_READ_MODEL_WAIT_MS', 0, 600_000, problems);
   const dbPath = env.LEDGER_DB ?? './data/ledger.db';
   if (dbPath.trim() === '') problems.push('LEDGER_DB must not be empty');
+  const bodyLimit = env.LEDGER_BODY_LIMIT ?? '1mb';
+  if (!/^[1-9][0-9]{0,9}(b|kb|mb)?$/i.test(bodyLimit)) problems.push(`LEDGER_BODY_LIMIT must be a size such as 1mb, 512kb or 100000, not "${bodyLimit}"`);
+  const readAuth = env.LEDGER_READ_AUTH ?? 'off';
+  if (readAuth !== 'on' && readAuth !== 'off') problems.push(`LEDGER_READ_AUTH must be "on" or "off", not "${readAuth}"`);
+  const rateLimit = integer(env.LEDGER_RATE_LIMIT, 1200, 'LEDGER_RATE_LIMIT', 0, 10_000_000, problems);
+  const corsOrigins = (env.LEDGER_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(origin)) problems.push(`LEDGER_CORS_ORIGINS must be a comma-separated list of origins such as https://intranet.example.se, not "${origin}"`);
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     store: store as LedgerConfig['store'],
@@ -37,7 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     seed: seed === 'on',
     port,
     readModelWaitMs: wait,
-    bodyLimit: env.LEDGER_BODY_LIMIT ?? '1mb',
+    bodyLimit,
+    readAuth: readAuth === 'on',
+    rateLimitPerMinute: rateLimit,
+    corsOrigins,
   };
 }
 

@@ -100,3 +100,49 @@ export class ReadModelLagging extends LedgerError {
     return this;
   }
 }
+
+/** No token, or one that is unknown or revoked. */
+export class Unauthenticated extends LedgerError {
+  readonly status = 401;
+  readonly kind = 'unauthenticated';
+  readonly title = 'A valid bearer token is required';
+  readonly headers = { 'WWW-Authenticate': 'Bearer realm="decision-ledger"' };
+  at(): Unauthenticated {
+    return this;
+  }
+}
+
+/** A valid token whose role does not allow this. */
+export class Forbidden extends LedgerError {
+  readonly status = 403;
+  readonly kind = 'forbidden';
+  readonly title = "The token's role does not allow this";
+  at(prefix: string): Forbidden {
+    return new Forbidden(this.message, prefixed(this.problems, prefix));
+  }
+}
+
+/** Too many requests from one token or address in the current window. */
+export class TooManyRequests extends LedgerError {
+  readonly status = 429;
+  readonly kind = 'too-many-requests';
+  readonly title = 'Too many requests';
+  readonly headers: Record<string, string>;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.headers = { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) };
+  }
+  at(): TooManyRequests {
+    return this;
+  }
+}
+
+/** The disk is full: nothing was written; the same request succeeds once space returns. */
+export class StorageFull extends LedgerError {
+  readonly status = 507;
+  readonly kind = 'storage-full';
+  readonly title = 'The ledger is out of disk space';
+  at(): StorageFull {
+    return this;
+  }
+}

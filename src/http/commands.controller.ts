@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RequiresAccess } from '../access/access.decorator';
+import type { RequestWithPrincipal } from '../access/access.guard';
 import type { Response } from 'express';
 import { ExecuteCommands } from '../commands/execute-commands.command';
 import type { WriteResult } from '../commands/ledger-writer';
@@ -13,15 +15,20 @@ export class CommandsController {
 
   @Post()
   @HttpCode(201)
+  @RequiresAccess('write')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Record one command, or an array of commands applied in order, all or nothing' })
   @ApiBody({ schema: { oneOf: [{ $ref: '#/components/schemas/LedgerCommand' }, { type: 'array', items: { $ref: '#/components/schemas/LedgerCommand' } }] } })
   @ApiResponse({ status: 201, description: 'Appended; the events with their positions' })
   @ApiResponse({ status: 200, description: 'Every commandId was applied before: nothing appended, the first result returned' })
   @ApiResponse({ status: 400, description: 'Malformed input (problem details naming the field)' })
+  @ApiResponse({ status: 401, description: 'No valid bearer token' })
+  @ApiResponse({ status: 403, description: "The token's role may not send one of these command types" })
   @ApiResponse({ status: 409, description: 'Stale expectedVersion, or commandId reused for another command' })
   @ApiResponse({ status: 422, description: 'A rule of the ledger is broken (problem details naming the rule)' })
-  async record(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
-    const result = await this.commandBus.execute(new ExecuteCommands(body, 'api:anonymous'));
+  async record(@Body() body: unknown, @Req() request: RequestWithPrincipal, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+    // The guard has verified the token; the actor of every event comes from it, never from the body.
+    const result = await this.commandBus.execute(new ExecuteCommands(body, request.principal!));
     if (!result.appended) response.status(200);
     return result;
   }

@@ -9,6 +9,8 @@ import type { OpenOptions } from '../ledger';
 import { bodyParserProblem } from './problem-details.filter';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { commandSchemas } from './command-schemas';
+import { RateLimiter } from './rate-limiter';
+import { securityHeaders } from './security-headers';
 
 /** Builds the HTTP app; main.ts and the e2e tests both use it, so tests run the real thing. */
 export async function createApp(config: LedgerConfig, options: OpenOptions & { logger?: false } = {}): Promise<INestApplication> {
@@ -16,6 +18,11 @@ export async function createApp(config: LedgerConfig, options: OpenOptions & { l
     bodyParser: false,
     ...(options.logger === false && { logger: false }),
   });
+  // Before the body is read: headers on every answer, then the rate limit.
+  app.use(securityHeaders);
+  if (config.rateLimitPerMinute > 0) app.use(new RateLimiter(config.rateLimitPerMinute).middleware());
+  // CORS is closed unless origins are configured (LEDGER_CORS_ORIGINS).
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'Accept'], maxAge: 600 });
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
   app.enableShutdownHooks();
@@ -26,6 +33,7 @@ export async function createApp(config: LedgerConfig, options: OpenOptions & { l
       .setTitle('Decision ledger')
       .setDescription('Event-sourced decision ledger for joint public-sector governing bodies. Write with POST /commands; read rosters in valid time (at) and transaction time (knownAt).')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, LedgerCommand: commandSchemas().envelope as object } };

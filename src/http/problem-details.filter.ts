@@ -14,6 +14,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = toProblem(error, request.originalUrl);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const headers = (error as { headers?: unknown } | null)?.headers;
+    if (error instanceof LedgerError && headers && typeof headers === 'object') response.set(headers as Record<string, string>);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tempDir } from '../support/fixtures';
 
@@ -11,9 +11,6 @@ describe('npx ledger', () => {
   const db = tmp.file('ledger.db');
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, USER: 'tester' } });
 
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
   afterAll(() => tmp.cleanup());
 
   it('imports the Kalmar dataset, and importing it again changes nothing', () => {
@@ -69,5 +66,21 @@ describe('npx ledger', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('[1].data.person');
     expect(run('groups').stdout).not.toContain('arbetsgrupp-x');
+  });
+
+  it('creates, lists and revokes tokens; the secret is printed once and never listed', () => {
+    const created = run('token', 'create', '--role', 'clerk', '--name', 'Anna Svensson');
+    expect(created.status).toBe(0);
+    const secret = /\n\s+(ldg_[A-Za-z0-9_-]+)\n/.exec(created.stdout)?.[1];
+    expect(secret).toBeDefined();
+    const listed = run('token', 'list');
+    expect(listed.stdout).toMatch(/clerk\s+active\s+Anna Svensson/);
+    expect(listed.stdout).not.toContain(secret);
+    expect(run('token', 'create', '--role', 'clerk', '--name', 'Anna Svensson').stderr).toContain('already named "Anna Svensson"');
+    expect(run('token', 'create', '--role', 'boss', '--name', 'X').status).toBe(2);
+    const revoked = run('token', 'revoke', 'Anna Svensson');
+    expect(revoked.status).toBe(0);
+    expect(run('token', 'list').stdout).toMatch(/clerk\s+revoked \S+\s+Anna Svensson/);
+    expect(run('token', 'revoke', 'Anna Svensson').status).toBe(2);
   });
 });

@@ -23,7 +23,7 @@ describe('POST /commands over HTTP', () => {
     await t.close();
   });
 
-  const post = (body: unknown) => request(t.server).post('/commands').send(body as object);
+  const post = (body: unknown) => request(t.server).post('/commands').set('Authorization', t.auth.clerk).send(body as object);
   const head = () => t.ledger.store.headPosition();
 
   it('given a group and a member, when the member is replaced, then 201 with the appended events and the roster changes from that day', async () => {
@@ -107,7 +107,7 @@ describe('POST /commands over HTTP', () => {
   });
 
   it('answers malformed JSON and an empty batch with 400, an oversized body with 413', async () => {
-    const bad = await request(t.server).post('/commands').set('content-type', 'application/json').send('{"type": ').expect(400);
+    const bad = await request(t.server).post('/commands').set('Authorization', t.auth.clerk).set('content-type', 'application/json').send('{"type": ').expect(400);
     expect(bad.body.errors[0].field).toBe('body');
     await post([]).expect(400);
     const huge = { ...aldre, data: { ...aldre.data, name: 'x'.repeat(2_000_000) } };

@@ -5,7 +5,7 @@ describe('Reading rosters and histories over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    const post = (body: unknown) => request(t.server).post('/commands').send(body as object).expect(201);
+    const post = (body: unknown) => request(t.server).post('/commands').set('Authorization', t.auth.clerk).send(body as object).expect(201);
     await post([
       { type: 'RegisterParty', data: { name: 'Region Kalmar län', kind: 'region', aliases: ['RKL'] }, metadata: { commandId: 'p1' } },
       { type: 'EstablishGroup', data: { name: 'Länsgemensam ledning i samverkan', kind: 'leadership', effectiveFrom: 'unknown' }, metadata: { commandId: 'g1' } },

@@ -1,3 +1,4 @@
+import type { WriterRole } from '../../access/roles';
 import type { CommandContext } from './command-context';
 
 /**
@@ -9,6 +10,8 @@ export interface CommandDefinition<Dto extends object = object> {
   readonly type: string;
   readonly summary: string;
   readonly dto: new () => Dto;
+  /** Which token roles may send it over HTTP; `clerk` when absent. Local processes (CLI, seed) may send any. */
+  readonly roles?: readonly WriterRole[];
   /** The stream `metadata.expectedVersion` refers to. */
   targetStream(dto: Dto, ctx: CommandContext): Promise<string>;
   execute(dto: Dto, ctx: CommandContext): Promise<void>;
@@ -16,4 +19,8 @@ export interface CommandDefinition<Dto extends object = object> {
 
 export function defineCommand<Dto extends object>(definition: CommandDefinition<Dto>): CommandDefinition<Dto> {
   return definition;
+}
+
+export function rolesOf(definition: CommandDefinition<any>): readonly WriterRole[] {
+  return definition.roles ?? ['clerk'];
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
-import { ConcurrencyConflict } from '../../domain/ledger-errors';
+import { ConcurrencyConflict, StorageFull } from '../../domain/ledger-errors';
 import type { EventMetadata, StoredEvent } from '../../events/event-envelope';
 import type { Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
@@ -60,7 +60,7 @@ export class SqliteEventStore implements EventStore {
       stored = this.db.transaction(() => this.insertAll(appends)).immediate();
     } catch (error) {
       this.options.onRollback?.();
-      throw error;
+      throw storageError(error);
     }
     if (stored.length > 0) this.appended.emit('appended');
     return stored;
@@ -148,4 +148,13 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data) as unknown,
     metadata: JSON.parse(row.metadata) as EventMetadata,
   };
+}
+
+/** SQLite's "disk full" (or a write the OS refused) as the ledger's own error; the transaction has rolled back. */
+function storageError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
+    return new StorageFull(`The database could not grow (${String(code)}); nothing of this request was written. Free disk space and retry.`);
+  }
+  return error;
 }

@@ -1,0 +1,24 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * Headers every answer carries. Pages (protocols, the API docs) are documents with no
+ * third-party content: nothing may frame them, sniff their type or load from elsewhere.
+ */
+const COMMON: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+/** Strict for everything; the API docs (Swagger UI) need their own scripts and inline styles. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DOCS_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
+  response.set(COMMON);
+  response.set('Content-Security-Policy', request.path.startsWith('/api-docs') ? DOCS_CSP : CSP);
+  next();
+}
