@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { LedgerAudit } from './audit/ledger-audit';
+import { backfillNote, LedgerAudit } from './audit/ledger-audit';
 import { LedgerWriter } from './commands/ledger-writer';
 import type { LedgerConfig } from './config/ledger-config';
 import { systemClock, type Clock, type EventStore, type Subscription } from './event-store/event-store.port';
@@ -66,8 +66,7 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     // Inline: read models commit in the append's own transaction.
     const log = new SqliteEventStore(db, { clock, inline: (events) => engine.apply(events), onRollback: () => engine.reloadPositions() });
     chainBackfill = log.chainBackfill;
-    backfills = () =>
-      log.chainBackfills().map((b) => `the chains of the ${b.events} events up to position ${b.upToPosition} were computed on ${b.doneAt}, when the log was first opened by a version that hashes; they prove nothing changed since then, not before`);
+    backfills = () => log.chainBackfills().map(backfillNote);
     store = new UpcastingEventStore(log, upcasters);
     // A read model whose version changed is built beside the old one and swapped in whole.
     await engine.buildPending(readPage, await store.headPosition());

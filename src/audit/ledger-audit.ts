@@ -156,6 +156,10 @@ export class LedgerAudit {
   }
 }
 
+export function backfillNote(b: { events: number; upToPosition: number; doneAt: string }): string {
+  return `the chains of the ${b.events} events up to position ${b.upToPosition} were computed on ${b.doneAt}, when a version of the ledger that hashes first opened the log: they prove nothing changed since then, not before`;
+}
+
 function matches(e: StoredEvent, f: AuditFilter): boolean {
   const at = e.metadata.recordedAt;
   return (
