@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExecuteCommandsHandler } from './commands/execute-commands.command';
 import type { LedgerConfig } from './config/ledger-config';
+import { AuditController } from './http/audit.controller';
 import { CommandsController } from './http/commands.controller';
 import { GroupsController } from './http/groups.controller';
 import { HealthController } from './http/health.controller';
@@ -12,6 +13,7 @@ import { openLedger, type Ledger, type OpenOptions } from './ledger';
 import { LEDGER, LEDGER_CONFIG } from './ledger.token';
 import { AccessGuard } from './access/access.guard';
 import { TokensController } from './http/tokens.controller';
+import { BrowseEventsHandler, ExplainEventHandler, VerifyLogHandler } from './queries/audit.queries';
 import { GetGroupRosterHandler } from './queries/group-roster.query';
 import { ListGroupsHandler } from './queries/list-groups.query';
 import { GetPersonMembershipsHandler } from './queries/person-memberships.query';
@@ -27,7 +29,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -37,6 +39,10 @@ export class AppModule implements OnApplicationShutdown {
         GetGroupRosterHandler,
         ListGroupsHandler,
         GetPersonMembershipsHandler,
+        // Audit (issue 5): open until the auditor role and its token checks arrive (issue 7).
+        VerifyLogHandler,
+        BrowseEventsHandler,
+        ExplainEventHandler,
       ],
     };
   }

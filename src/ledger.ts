@@ -2,12 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { TokenStore } from './access/token-store';
+import { backfillNote, LedgerAudit } from './audit/ledger-audit';
 import { LedgerWriter } from './commands/ledger-writer';
 import type { LedgerConfig } from './config/ledger-config';
 import { systemClock, type Clock, type EventStore, type Subscription } from './event-store/event-store.port';
+import type { ChainBackfill } from './event-store/sqlite/sqlite-event-chain';
 import { SqliteEventStore } from './event-store/sqlite/sqlite-event-store';
+import { UpcastingEventStore } from './event-store/upcasting-event-store';
+import { LEDGER_UPCASTERS, UpcasterRegistry } from './events/upcasters';
 import { ALL_PROJECTIONS } from './projections/all-projections';
+import type { Projection } from './projections/projection';
 import { ProjectionEngine } from './projections/projection-engine';
+import type { RebuildProgress, RebuiltModel } from './projections/shadow-rebuild';
 import { DirectoryReader } from './queries/directory.reader';
 import { GroupRosterReader } from './queries/group-roster.reader';
 import { PersonHistoryReader } from './queries/person-history.reader';
@@ -28,31 +34,51 @@ export interface Ledger {
   readonly tokens: TokenStore;
   /** Projections rebuilt on open because their version changed. */
   readonly rebuilt: readonly string[];
+  /** Verify, digest, export, browse and explain the log (src/audit/). */
+  readonly audit: LedgerAudit;
+  /** Set when this open computed the hash chains of a log written before hashing existed. */
+  readonly chainBackfill: ChainBackfill | null;
+  /** Drops and rebuilds every read model from the log, proving the result equal to what was there. */
+  rebuildReadModels(onProgress?: RebuildProgress): Promise<RebuiltModel[]>;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   readonly clock?: Clock;
+  /** The read models (default: ALL_PROJECTIONS); tests pass changed versions. */
+  readonly projections?: readonly Projection[];
+  /** Upcasters applied on every read (default: LEDGER_UPCASTERS). */
+  readonly upcasters?: UpcasterRegistry;
 }
 
 export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' | 'eventStoreConnectionString' | 'readModelWaitMs'>, options: OpenOptions = {}): Promise<Ledger> {
   const clock = options.clock ?? systemClock;
   const db = openSqlite(config.dbPath);
-  const engine = new ProjectionEngine(db, ALL_PROJECTIONS);
+  const engine = new ProjectionEngine(db, options.projections ?? ALL_PROJECTIONS);
   const rebuilt = engine.prepare();
   const directory = new DirectoryReader(db);
+  const upcasters = options.upcasters ?? new UpcasterRegistry(LEDGER_UPCASTERS);
   let subscription: Subscription | null = null;
   let store: EventStore;
+  let chainBackfill: ChainBackfill | null = null;
+  let backfills = () => [] as string[];
   let waitForReadModels: (position: number) => Promise<boolean>;
+  const readPage = (after: number, limit: number) => store.readAll({ after, limit });
 
   if (config.store === 'sqlite') {
     // Inline: read models commit in the append's own transaction.
-    store = new SqliteEventStore(db, { clock, inline: (events) => engine.apply(events), onRollback: () => engine.reloadPositions() });
-    await engine.catchUp((after, limit) => store.readAll({ after, limit }));
+    const log = new SqliteEventStore(db, { clock, inline: (events) => engine.apply(events), onRollback: () => engine.reloadPositions() });
+    chainBackfill = log.chainBackfill;
+    backfills = () => log.chainBackfills().map(backfillNote);
+    store = new UpcastingEventStore(log, upcasters);
+    // A read model whose version changed is built beside the old one and swapped in whole.
+    await engine.buildPending(readPage, await store.headPosition());
+    await engine.catchUp(readPage);
     waitForReadModels = async () => true;
   } else {
     const { connectEventStoreDb } = await import('./event-store/eventstoredb/eventstoredb-event-store');
-    store = connectEventStoreDb(config.eventStoreConnectionString as string, clock);
+    store = new UpcastingEventStore(connectEventStoreDb(config.eventStoreConnectionString as string, clock), upcasters);
+    await engine.buildPending(readPage, await store.headPosition());
     const feed = subscribeReadModels(store, engine, config.readModelWaitMs);
     subscription = feed.subscription;
     waitForReadModels = feed.waitFor;
@@ -69,6 +95,14 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     clock,
     tokens: new TokenStore(db, () => clock.now()),
     rebuilt,
+    audit: new LedgerAudit(store, clock, backfills),
+    chainBackfill,
+    async rebuildReadModels(onProgress) {
+      const result = await engine.rebuildAll(readPage, await store.headPosition(), onProgress);
+      // Events appended while it was building (a subscription's included) are applied after the swap.
+      await engine.catchUp(readPage);
+      return result;
+    },
     async close() {
       await subscription?.close();
       await store.close();

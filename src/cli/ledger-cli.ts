@@ -4,6 +4,7 @@ import { openLedger, type Ledger } from '../ledger';
 import { findGroup } from '../queries/group-roster.query';
 import { parseAt, parseKnownAt } from '../queries/temporal-params';
 import { importCommands } from '../seed/kalmar-seed';
+import { AUDIT_USAGE, isAuditCommand, runAuditCommand } from './audit-commands';
 import { parseArgs, UsageError } from './cli-args';
 import { formatRosterTable } from './roster-table';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
@@ -19,6 +20,8 @@ const USAGE = `Usage: ledger <command> [options]
       Every group.
 ${TOKEN_USAGE}
 
+For auditors:
+${AUDIT_USAGE}
 Options for every command:
   --db <path>   the SQLite database (default: LEDGER_DB or ./data/ledger.db)
 `;
@@ -26,6 +29,8 @@ Options for every command:
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** stderr is a terminal: progress is drawn as a bar rather than written as lines. */
+  readonly errIsTTY?: boolean;
 }
 
 /** Runs the CLI on the same code as the server; returns the exit code. */
@@ -39,6 +44,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       return command || options.help ? 0 : 2;
     }
     const config = loadConfig({ ...env, ...(typeof options.db === 'string' && { LEDGER_DB: options.db }) });
+    if (isAuditCommand(command)) return await runAuditCommand(command, options, config, io);
     ledger = await openLedger(config);
     switch (command) {
       case 'roster': {

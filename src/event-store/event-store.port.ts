@@ -55,6 +55,13 @@ export interface EventStore {
   /** The events appended by one command, in order; [] when the commandId is new. */
   readByCommandId(commandId: string): Promise<StoredEvent[]>;
 
+  /**
+   * The log as recorded, for audit: every position that holds an event or a chain link, in
+   * position order, with events as stored (never upcast) and the hash-chain link written
+   * with them at append (src/audit/event-hash.ts). Paged like `readAll`.
+   */
+  readAudit(options?: ReadAllOptions): Promise<AuditRecord[]>;
+
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
 
@@ -62,6 +69,34 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
 
   close(): Promise<void>;
+}
+
+/** The hash-chain link a store recorded when it appended an event. */
+export interface ChainLink {
+  readonly position: number;
+  readonly eventId: string;
+  readonly stream: string;
+  readonly streamVersion: number;
+  /** sha256 of prevHash and the event's canonical envelope (src/audit/event-hash.ts). */
+  readonly hash: string;
+  /** The hash of the stream's previous event, or 64 zeros for its first. */
+  readonly prevHash: string;
+}
+
+/**
+ * One position of the log as the store holds it. On an untouched log every record has
+ * both an event and its link; tampering shows as a record with one of them missing, or
+ * as a `defect` the store found in the stored row itself.
+ */
+export interface AuditRecord {
+  readonly position: number;
+  /** The event as stored (never upcast); null when the position holds only a link, or the row cannot be read. */
+  readonly event: StoredEvent | null;
+  /** Id, stream and version of the event at this position, also when it cannot be read; null when there is none. */
+  readonly ref: { readonly id: string; readonly stream: string; readonly streamVersion: number } | null;
+  /** What is wrong with the stored row itself (not valid JSON, columns disagreeing with the metadata); null when nothing. */
+  readonly defect: string | null;
+  readonly link: ChainLink | null;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../events/event-envelope';
 import { asLedgerEvent } from '../events/ledger-event';
 import { statement, type Projection } from './projection';
+import { buildAndSwap, type RebuildProgress, type RebuiltModel, type ReadPage } from './shadow-rebuild';
 
 interface ProjectionRow {
   name: string;
@@ -15,13 +16,20 @@ interface ProjectionRow {
  */
 export class ProjectionEngine {
   private readonly positions = new Map<string, number>();
+  /** Projections whose tables are missing or of another version: built by `buildPending`, fed nothing until then. */
+  private readonly pending = new Set<string>();
 
   constructor(
     readonly db: Database.Database,
     readonly projections: readonly Projection[],
   ) {}
 
-  /** Creates missing tables; a projection whose version changed is dropped and starts from 0. Returns the rebuilt names. */
+  /**
+   * Creates the checkpoint table and the tables of every projection whose version matches.
+   * A projection that is new or whose version changed is left pending: its old tables (if
+   * any) keep answering until `buildPending` has built the new ones beside them and swapped
+   * them in. Returns the names whose version changed.
+   */
   prepare(): string[] {
     this.db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)');
     const rows = new Map(
@@ -30,27 +38,60 @@ export class ProjectionEngine {
         .all()
         .map((r) => [r.name, r]),
     );
-    const reset: string[] = [];
+    const changed: string[] = [];
     this.db.transaction(() => {
       for (const p of this.projections) {
         const row = rows.get(p.name);
-        if (!row || row.version !== p.version) {
-          for (const table of p.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-          if (row) reset.push(p.name);
-          this.db.prepare('INSERT OR REPLACE INTO projection_checkpoints (name, version, position) VALUES (?, ?, 0)').run(p.name, p.version);
-          this.positions.set(p.name, 0);
-        } else {
+        if (row && row.version === p.version) {
           this.positions.set(p.name, row.position);
+          p.setup(this.db);
+          continue;
         }
-        p.setup(this.db);
+        if (row) changed.push(p.name);
+        this.pending.add(p.name);
       }
     })();
-    return reset;
+    return changed;
+  }
+
+  /** Builds the pending projections from the log beside the old tables, then swaps them in (see shadow-rebuild.ts). */
+  async buildPending(readPage: ReadPage, head: number, onProgress?: RebuildProgress): Promise<RebuiltModel[]> {
+    const pending = this.projections.filter((p) => this.pending.has(p.name));
+    if (pending.length === 0) return [];
+    if (head === 0) {
+      // An empty log: nothing to build, nothing half-built to hide.
+      this.db.transaction(() => {
+        for (const p of pending) {
+          for (const table of p.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+          p.setup(this.db);
+          this.markBuilt(p.name, p.version, 0);
+        }
+      })();
+      return [];
+    }
+    return buildAndSwap(this.db, pending, readPage, { head, compareWith: new Set(), onProgress, onSwap: (name, version, position) => this.markBuilt(name, version, position) });
+  }
+
+  /**
+   * Rebuilds every read model from the log (build beside, then swap) and compares each
+   * rebuilt table with the one it replaces: equal hashes prove the rebuild changed nothing,
+   * otherwise the differing rows are listed. Call with the read models caught up.
+   */
+  async rebuildAll(readPage: ReadPage, head: number, onProgress?: RebuildProgress): Promise<RebuiltModel[]> {
+    const current = new Set(this.projections.filter((p) => !this.pending.has(p.name)).map((p) => p.name));
+    return buildAndSwap(this.db, this.projections, readPage, { head, compareWith: current, onProgress, onSwap: (name, version, position) => this.markBuilt(name, version, position) });
+  }
+
+  private markBuilt(name: string, version: number, position: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)').run(name, version, position);
+    this.positions.set(name, position);
+    this.pending.delete(name);
   }
 
   /** The position every projection has reached. */
   position(): number {
-    return Math.min(...this.projections.map((p) => this.positions.get(p.name) ?? 0));
+    const built = this.projections.filter((p) => !this.pending.has(p.name));
+    return built.length === 0 ? 0 : Math.min(...built.map((p) => this.positions.get(p.name) ?? 0));
   }
 
   /** Applies events; call inside a transaction (the append's, or `applyInTransaction`). */
@@ -58,6 +99,7 @@ export class ProjectionEngine {
     if (events.length === 0) return;
     const save = statement(this.db, 'UPDATE projection_checkpoints SET position = ? WHERE name = ?');
     for (const p of this.projections) {
+      if (this.pending.has(p.name)) continue;
       let position = this.positions.get(p.name) ?? 0;
       for (const event of events) {
         if (event.position <= position) continue;

@@ -2,6 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { ConcurrencyConflict } from '../../src/domain/ledger-errors';
 import type { StoredEvent } from '../../src/events/event-envelope';
 import type { EventStore } from '../../src/event-store/event-store.port';
+import { eventHash, GENESIS_HASH } from '../../src/audit/event-hash';
 import { newEvent } from '../support/fixtures';
 
 export interface ContractSubject {
@@ -170,6 +171,39 @@ export function describeEventStoreContract(
         { stream: s2, expectedVersion: 1, events: [newEvent('B')] },
       ]);
       expect(ok.map((e) => e.stream)).toEqual([s3, s2]);
+    });
+
+    it('records a hash-chain link with every event, chained per stream over the stored form', async () => {
+      const head = await store.headPosition();
+      const s1 = streamName('chain-1');
+      const s2 = streamName('chain-2');
+      await store.append([{ stream: s1, expectedVersion: 0, events: [newEvent('A', { n: 1, skipped: undefined }), newEvent('B', { text: 'Jilkén' })] }]);
+      await store.append([
+        { stream: s2, expectedVersion: 0, events: [newEvent('C')] },
+        { stream: s1, expectedVersion: 2, events: [newEvent('D', { list: [1, 2.5, null] })] },
+      ]);
+      const records = (await store.readAudit({ after: head })).filter((r) => r.event?.stream === s1 || r.event?.stream === s2);
+      expect(records.map((r) => r.event!.type)).toEqual(['A', 'B', 'C', 'D']);
+      const heads = new Map<string, string>();
+      for (const r of records) {
+        const event = r.event!;
+        expect(r).toMatchObject({ position: event.position, defect: null, ref: { id: event.id, stream: event.stream, streamVersion: event.streamVersion } });
+        const prev = heads.get(event.stream) ?? GENESIS_HASH;
+        expect(r.link).toEqual({ position: event.position, eventId: event.id, stream: event.stream, streamVersion: event.streamVersion, prevHash: prev, hash: eventHash(prev, event) });
+        heads.set(event.stream, r.link!.hash);
+      }
+      expect(await store.readAudit({ after: head, limit: 1 })).toHaveLength(1);
+    });
+
+    it('writes no link for an append that was rejected', async () => {
+      const stream = streamName('chain-occ');
+      await store.append([{ stream, expectedVersion: 0, events: [newEvent('A')] }]);
+      await expect(store.append([{ stream, expectedVersion: 0, events: [newEvent('B')] }])).rejects.toBeInstanceOf(ConcurrencyConflict);
+      const [next] = await store.append([{ stream, expectedVersion: 1, events: [newEvent('C')] }]);
+      const record = (await store.readAudit({ after: next!.position - 1, limit: 1 }))[0]!;
+      const first = (await store.readStream(stream))[0]!;
+      const firstLink = (await store.readAudit({ after: first.position - 1, limit: 1 }))[0]!.link!;
+      expect(record.link).toMatchObject({ eventId: next!.id, streamVersion: 2, prevHash: firstLink.hash });
     });
   });
 }

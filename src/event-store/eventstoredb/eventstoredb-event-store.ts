@@ -14,8 +14,10 @@ import {
 } from '@eventstore/db-client';
 import { ConcurrencyConflict } from '../../domain/ledger-errors';
 import type { StoredEvent } from '../../events/event-envelope';
-import type { Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
+import { GENESIS_HASH } from '../../audit/event-hash';
+import type { AuditRecord, Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import {
+  chainLinkOf,
   commandIndexStream,
   commandIndexesFor,
   fromCommandIndexEvent,
@@ -29,8 +31,10 @@ import {
   toEventData,
   toExpectedRevision,
   toStoredEvent,
+  toAuditRecord,
   toStoredEventOrSkip,
   versionFromRevision,
+  type EsdbResolvedEvent,
 } from './eventstoredb-mapping';
 
 export interface EventStoreDbEventStoreOptions {
@@ -104,14 +108,23 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readLedgerRecords(options, toStoredEvent);
+  }
+
+  /** Each event carries its chain link in its own metadata, so a record is one ESDB event. */
+  async readAudit(options: ReadAllOptions = {}): Promise<AuditRecord[]> {
+    return this.readLedgerRecords(options, toAuditRecord);
+  }
+
+  private async readLedgerRecords<T>(options: ReadAllOptions, map: (resolved: EsdbResolvedEvent) => T): Promise<T[]> {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    const events: StoredEvent[] = [];
-    if (limit <= 0) return events;
-    for await (const event of this.ledgerEventsAfter(options.after ?? 0)) {
-      events.push(event);
-      if (events.length >= limit) break;
+    const records: T[] = [];
+    if (limit <= 0) return records;
+    for await (const resolved of this.ledgerEventsAfter(options.after ?? 0)) {
+      records.push(map(resolved));
+      if (records.length >= limit) break;
     }
-    return events;
+    return records;
   }
 
   async readByCommandId(commandId: string): Promise<StoredEvent[]> {
@@ -247,16 +260,25 @@ export class EventStoreDbEventStore implements EventStore {
       }
       return [];
     }
-    let result: AppendResult;
-    try {
-      result = await this.client.appendToStream(
-        stream,
-        events.map((event) => toEventData(event, recordedAt)),
-        { expectedRevision: toExpectedRevision(expectedVersion) },
-      );
-    } catch (error) {
-      if (isWrongExpectedVersion(error)) throw toConcurrencyConflict(error, expectedVersion, stream);
-      throw error;
+    // The chain needs the hash of the event the new ones follow, so the write always names
+    // the exact version it extends: with 'any', the current head, retried if another writer
+    // moves it first. A retried command (the same ids at the same expected version) gets the
+    // same prevHash, and ESDB's idempotent write still applies.
+    let result: AppendResult | undefined;
+    for (let attempt = 1; result === undefined; attempt++) {
+      const base = expectedVersion === 'any' ? await this.currentVersion(stream) : expectedVersion;
+      let prevHash = await this.hashAt(stream, base);
+      const data = events.map((event, i) => {
+        const item = toEventData(event, recordedAt, { stream, streamVersion: base + i + 1, prevHash });
+        prevHash = (item.metadata as { ledgerChain: { hash: string } }).ledgerChain.hash;
+        return item;
+      });
+      try {
+        result = await this.client.appendToStream(stream, data, { expectedRevision: toExpectedRevision(base) });
+      } catch (error) {
+        if (!isWrongExpectedVersion(error)) throw error;
+        if (expectedVersion !== 'any' || attempt >= 5) throw toConcurrencyConflict(error, expectedVersion, stream);
+      }
     }
     // Only when the connection string sets throwOnAppendFailure=false; the client's reported
     // revision is then unreliable, so the actual version is read.
@@ -309,6 +331,19 @@ export class EventStoreDbEventStore implements EventStore {
     return 0;
   }
 
+  /** The chain hash of the event at `version` in the stream (GENESIS_HASH for version 0 or an unchained event). */
+  private async hashAt(stream: string, version: number): Promise<string> {
+    if (version <= 0) return GENESIS_HASH;
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: FORWARDS, fromRevision: BigInt(version - 1), maxCount: 1 })) {
+        return chainLinkOf(resolved)?.hash ?? GENESIS_HASH;
+      }
+    } catch (error) {
+      if (!isStreamNotFound(error)) throw error;
+    }
+    return GENESIS_HASH;
+  }
+
   /** Throws ConcurrencyConflict, before anything is written, when any stream is not at its expected version. */
   private async checkVersions(appends: readonly StreamAppend[]): Promise<void> {
     const versions = new Map<string, number>();
@@ -340,8 +375,8 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** $all forwards after `after`, in pages, yielding only ledger events. */
-  private async *ledgerEventsAfter(after: number): AsyncGenerator<StoredEvent> {
+  /** $all forwards after `after`, in pages, yielding only ledger events (as ESDB returns them). */
+  private async *ledgerEventsAfter(after: number): AsyncGenerator<EsdbResolvedEvent> {
     let position = after;
     for (;;) {
       const page: StreamingRead<AllStreamResolvedEvent> = this.client.readAll({
@@ -349,7 +384,7 @@ export class EventStoreDbEventStore implements EventStore {
         fromPosition: readPositionAfter(position),
         maxCount: this.pageSize,
       });
-      const events: StoredEvent[] = [];
+      const events: EsdbResolvedEvent[] = [];
       let count = 0;
       let furthest = position;
       for await (const resolved of page) {
@@ -357,8 +392,7 @@ export class EventStoreDbEventStore implements EventStore {
         const at = resolved.commitPosition === undefined ? undefined : positionOf(resolved);
         if (at === undefined || at <= position) continue; // the start position itself is included by ESDB
         furthest = Math.max(furthest, at);
-        const event = toStoredEventOrSkip(resolved);
-        if (event !== undefined) events.push(event);
+        if (toStoredEventOrSkip(resolved) !== undefined) events.push(resolved);
       }
       yield* events;
       if (count < this.pageSize || furthest === position) return;

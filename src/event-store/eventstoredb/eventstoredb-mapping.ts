@@ -31,7 +31,8 @@ import {
 import { v5 as uuidv5 } from 'uuid';
 import { ConcurrencyConflict } from '../../domain/ledger-errors';
 import type { EventMetadata, NewEvent, StoredEvent } from '../../events/event-envelope';
-import type { ExpectedVersion } from '../event-store.port';
+import { eventHash, isHash } from '../../audit/event-hash';
+import type { AuditRecord, ChainLink, ExpectedVersion } from '../event-store.port';
 
 /** Either kind of resolved event the client hands back (stream read, $all read, subscription). */
 export type EsdbResolvedEvent = ResolvedEvent | AllStreamResolvedEvent;
@@ -42,11 +43,22 @@ const SCHEMA_VERSION_KEY = 'schemaVersion';
 const ESDB_CORRELATION_KEY = '$correlationId';
 const ESDB_CAUSATION_KEY = '$causationId';
 
+/** The event's hash-chain link (src/audit/event-hash.ts), computed by the adapter at append. */
+const CHAIN_KEY = 'ledgerChain';
+
 /** What an event's custom metadata looks like in ESDB: our full metadata plus the schema version. */
 export interface EsdbEventMetadata extends EventMetadata {
   readonly schemaVersion: number;
   readonly $correlationId: string;
   readonly $causationId: string;
+  readonly ledgerChain?: { readonly hash: string; readonly prevHash: string };
+}
+
+/** Where an appended event will sit in its stream, and the hash of the event before it there. */
+export interface ChainPlace {
+  readonly stream: string;
+  readonly streamVersion: number;
+  readonly prevHash: string;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -78,28 +90,46 @@ export function expectedVersionFromRevision(revision: AppendExpectedRevision): E
 // Writing
 
 /** The custom metadata written to ESDB: all of ours (with `recordedAt` from the store's clock) and the schema version. */
-export function toEsdbMetadata(event: NewEvent, recordedAt: string): EsdbEventMetadata {
+export function toEsdbMetadata(event: NewEvent, recordedAt: string, chain?: ChainPlace): EsdbEventMetadata {
+  // A client-sent recordedAt (a forged one at runtime) is overwritten: the store alone sets it.
+  const metadata: EventMetadata = { ...event.metadata, recordedAt };
   return {
-    // A client-sent recordedAt (a forged one at runtime) is overwritten: the store alone sets it.
-    ...event.metadata,
-    recordedAt,
+    ...metadata,
     [SCHEMA_VERSION_KEY]: event.schemaVersion,
     [ESDB_CORRELATION_KEY]: event.metadata.correlationId,
     [ESDB_CAUSATION_KEY]: event.metadata.causationId,
+    ...(chain && { [CHAIN_KEY]: chainLinkFor(event, metadata, chain) }),
   };
+}
+
+/**
+ * The link of an event about to be written: its hash covers the stored form, i.e. what
+ * `toStoredEvent` will read back (data and our metadata after a JSON round trip).
+ */
+export function chainLinkFor(event: NewEvent, metadata: EventMetadata, chain: ChainPlace): { hash: string; prevHash: string } {
+  const stored = {
+    id: event.id,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    stream: chain.stream,
+    streamVersion: chain.streamVersion,
+    data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
+    metadata: JSON.parse(JSON.stringify(metadata)) as EventMetadata,
+  };
+  return { hash: eventHash(chain.prevHash, stored), prevHash: chain.prevHash };
 }
 
 /**
  * A NewEvent → the event data `appendToStream` takes. The id is kept: ids are derived from
  * the command (`eventIdFor`), which is what makes ESDB's idempotent writes dedupe a retry.
  */
-export function toEventData(event: NewEvent, recordedAt: string): EventData {
+export function toEventData(event: NewEvent, recordedAt: string, chain?: ChainPlace): EventData {
   return jsonEvent({
     id: event.id,
     type: event.type,
     // The client JSON.stringifies data; the port only promises JSON-serialisable data.
     data: event.data as JSONType,
-    metadata: toEsdbMetadata(event, recordedAt) as unknown as JSONType,
+    metadata: toEsdbMetadata(event, recordedAt, chain) as unknown as JSONType,
   });
 }
 
@@ -172,6 +202,7 @@ export function toStoredEvent(resolved: EsdbResolvedEvent): StoredEvent {
     [SCHEMA_VERSION_KEY]: schemaVersion,
     [ESDB_CORRELATION_KEY]: _correlation,
     [ESDB_CAUSATION_KEY]: _causation,
+    [CHAIN_KEY]: _chain,
     ...metadata
   }: EsdbEventMetadata = raw;
   return {
@@ -183,6 +214,33 @@ export function toStoredEvent(resolved: EsdbResolvedEvent): StoredEvent {
     position: positionOf(resolved),
     data: event.data as unknown,
     metadata,
+  };
+}
+
+/** The chain link an event carries in its metadata; null when it has none (appended before hashing existed). */
+export function chainLinkOf(resolved: EsdbResolvedEvent): ChainLink | null {
+  const event = resolved.event;
+  const chain = (event?.metadata as { [CHAIN_KEY]?: { hash?: unknown; prevHash?: unknown } } | undefined)?.[CHAIN_KEY];
+  if (event === undefined || !chain || !isHash(chain.hash) || !isHash(chain.prevHash)) return null;
+  return {
+    position: positionOf(resolved),
+    eventId: event.id,
+    stream: event.streamId,
+    streamVersion: versionFromRevision(event.revision),
+    hash: chain.hash,
+    prevHash: chain.prevHash,
+  };
+}
+
+/** A ledger event of $all as an audit record: the event as stored, with the link it carries. */
+export function toAuditRecord(resolved: EsdbResolvedEvent): AuditRecord {
+  const event = toStoredEvent(resolved);
+  return {
+    position: event.position,
+    event,
+    ref: { id: event.id, stream: event.stream, streamVersion: event.streamVersion },
+    defect: null,
+    link: chainLinkOf(resolved),
   };
 }
 

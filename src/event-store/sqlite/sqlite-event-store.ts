@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import { ConcurrencyConflict, StorageFull } from '../../domain/ledger-errors';
 import type { EventMetadata, StoredEvent } from '../../events/event-envelope';
-import type { Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
+import type { AuditRecord, Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
+import { SqliteEventChain, type ChainBackfill } from './sqlite-event-chain';
 import { pollingSubscription } from './polling-subscription';
 
 /**
@@ -28,12 +29,16 @@ export class SqliteEventStore implements EventStore {
   readonly atomicMultiStream = true;
   private readonly appended = new EventEmitter();
   private readonly statements;
+  private readonly chain: SqliteEventChain;
+  /** Set when this open chained a log written before hashing existed (see SqliteEventChain). */
+  readonly chainBackfill: ChainBackfill | null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly options: SqliteEventStoreOptions,
   ) {
     createEventLogSchema(db);
+    this.chain = new SqliteEventChain(db);
     this.appended.setMaxListeners(0);
     this.statements = {
       streamVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(stream_version) AS v FROM events WHERE stream = ?'),
@@ -47,6 +52,10 @@ export class SqliteEventStore implements EventStore {
       byCommand: db.prepare<[string], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
       head: db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
     };
+    this.chainBackfill = this.chain.backfillIfUnchained(
+      (after, limit) => this.readAllSync({ after, limit }),
+      () => this.options.clock.now().toISOString(),
+    );
   }
 
   async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
@@ -78,7 +87,7 @@ export class SqliteEventStore implements EventStore {
       for (const event of events) {
         version += 1;
         const metadata: EventMetadata = { ...event.metadata, recordedAt };
-        const info = this.statements.insert.run({
+        const row = {
           id: event.id,
           stream,
           streamVersion: version,
@@ -88,8 +97,12 @@ export class SqliteEventStore implements EventStore {
           metadata: JSON.stringify(metadata),
           commandId: metadata.commandId,
           recordedAt,
-        });
-        stored.push({ ...event, stream, streamVersion: version, position: Number(info.lastInsertRowid), metadata });
+        };
+        const position = Number(this.statements.insert.run(row).lastInsertRowid);
+        // The hash covers the stored form: what a reader of this row gets back.
+        const asStored = { ...row, position, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as EventMetadata };
+        this.chain.link(asStored, this.chain.headHash(stream));
+        stored.push({ ...event, stream, streamVersion: version, position, metadata });
       }
     }
     this.options.inline?.(stored);
@@ -117,6 +130,15 @@ export class SqliteEventStore implements EventStore {
 
   async readByCommandId(commandId: string): Promise<StoredEvent[]> {
     return this.statements.byCommand.all(commandId).map(toStoredEvent);
+  }
+
+  async readAudit(options: ReadAllOptions = {}): Promise<AuditRecord[]> {
+    return this.chain.readAudit(options);
+  }
+
+  /** Every time chains were computed on open for events appended before hashing existed. */
+  chainBackfills(): ChainBackfill[] {
+    return this.chain.backfills();
   }
 
   async headPosition(): Promise<number> {

@@ -1,0 +1,106 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { StoredEvent } from '../events/event-envelope';
+import { asLedgerEvent } from '../events/ledger-event';
+import type { Projection } from './projection';
+import { fingerprintTable, rowsOnlyIn, type TableFingerprint } from './read-model-fingerprint';
+
+export type ReadPage = (after: number, limit: number) => Promise<StoredEvent[]>;
+
+/** Called after each page: the position reached and the head of the log when the build began. */
+export type RebuildProgress = (position: number, head: number) => void;
+
+export interface TableComparison {
+  readonly table: string;
+  /** The table as it was before the swap; null when there was no comparable one (new, or another version). */
+  readonly before: { readonly rows: number; readonly hash: string } | null;
+  readonly after: { readonly rows: number; readonly hash: string };
+  readonly equal: boolean;
+  /** Rows (canonical JSON) that were there and are not in the rebuilt table, and the reverse. */
+  readonly onlyBefore: readonly string[];
+  readonly onlyAfter: readonly string[];
+}
+
+export interface RebuiltModel {
+  readonly name: string;
+  readonly version: number;
+  readonly position: number;
+  readonly tables: readonly TableComparison[];
+  /** True when every table was there in the same version and came out the same. */
+  readonly equal: boolean;
+}
+
+/**
+ * Builds read models from the log into a separate database file ("shadow"), while the old
+ * tables keep answering; then swaps them in with one transaction: drop the old tables,
+ * create the new ones, copy the rows over, set the checkpoint. A reader on another
+ * connection sees either the old model or the whole new one, never a half-built one.
+ *
+ * `compareWith` lists the projections whose current tables hold the same version, so their
+ * rows can be compared with the rebuilt ones (the proof that a rebuild changes nothing).
+ */
+export async function buildAndSwap(
+  db: Database.Database,
+  projections: readonly Projection[],
+  readPage: ReadPage,
+  options: { head: number; compareWith: ReadonlySet<string>; onProgress?: RebuildProgress; onSwap: (name: string, version: number, position: number) => void },
+): Promise<RebuiltModel[]> {
+  if (projections.length === 0) return [];
+  const dir = db.memory ? tmpdir() : dirname(db.name);
+  const path = join(dir, `.${process.pid}-${Math.random().toString(36).slice(2)}.read-model-build.db`);
+  const cleanup = () => ['', '-journal', '-wal', '-shm'].forEach((suffix) => rmSync(path + suffix, { force: true }));
+  try {
+    let position = 0;
+    const shadow = new Database(path);
+    try {
+      shadow.pragma('journal_mode = OFF');
+      shadow.pragma('synchronous = OFF');
+      for (const p of projections) p.setup(shadow);
+      for (;;) {
+        const page = await readPage(position, 1000);
+        if (page.length === 0) break;
+        shadow.transaction(() => {
+          for (const event of page) for (const p of projections) p.apply(shadow, asLedgerEvent(event));
+        })();
+        position = page.at(-1)!.position;
+        options.onProgress?.(position, Math.max(options.head, position));
+      }
+    } finally {
+      shadow.close();
+    }
+
+    db.prepare('ATTACH DATABASE ? AS shadow').run(path);
+    try {
+      return db.transaction(() =>
+        projections.map((p) => {
+          const tables = p.tables.map((table) => compare(db, table, options.compareWith.has(p.name)));
+          for (const table of p.tables) db.exec(`DROP TABLE IF EXISTS main.${table}`);
+          p.setup(db);
+          for (const table of p.tables) db.exec(`INSERT INTO main.${table} SELECT * FROM shadow.${table}`);
+          options.onSwap(p.name, p.version, position);
+          return { name: p.name, version: p.version, position, tables, equal: tables.every((t) => t.equal) };
+        }),
+      ).immediate();
+    } finally {
+      db.exec('DETACH DATABASE shadow');
+    }
+  } finally {
+    cleanup();
+  }
+}
+
+function compare(db: Database.Database, table: string, comparable: boolean): TableComparison {
+  const after = fingerprintTable(db, `shadow.${table}`);
+  const before: TableFingerprint | null = comparable ? fingerprintTable(db, `main.${table}`) : null;
+  const summary = (f: TableFingerprint) => ({ rows: f.rows, hash: f.hash });
+  return {
+    table,
+    before: before && summary(before),
+    after: summary(after),
+    equal: before !== null && before.hash === after.hash,
+    onlyBefore: before ? rowsOnlyIn(before.lines, after.lines) : [],
+    onlyAfter: before ? rowsOnlyIn(after.lines, before.lines) : [],
+  };
+}
