@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ExecuteCommandsHandler } from './commands/execute-commands.command';
 import type { LedgerConfig } from './config/ledger-config';
 import { CommandsController } from './http/commands.controller';
+import { FINANCE_CONTROLLERS, FINANCE_QUERY_HANDLERS } from './http/finance-http';
 import { GroupsController } from './http/groups.controller';
 import { HealthController } from './http/health.controller';
 import { PeopleController } from './http/people.controller';
@@ -25,7 +26,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, ...FINANCE_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -34,6 +35,7 @@ export class AppModule implements OnApplicationShutdown {
         GetGroupRosterHandler,
         ListGroupsHandler,
         GetPersonMembershipsHandler,
+        ...FINANCE_QUERY_HANDLERS,
       ],
     };
   }
