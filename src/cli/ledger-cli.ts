@@ -5,6 +5,7 @@ import { findGroup } from '../queries/group-roster.query';
 import { parseAt, parseKnownAt } from '../queries/temporal-params';
 import { importCommands } from '../seed/kalmar-seed';
 import { parseArgs, UsageError } from './cli-args';
+import { FINANCE_USAGE, runFinanceCommand } from './finance-cli';
 import { formatRosterTable } from './roster-table';
 
 const USAGE = `Usage: ledger <command> [options]
@@ -16,7 +17,7 @@ const USAGE = `Usage: ledger <command> [options]
       of a directory, in name order. Commands already recorded (same commandId) are skipped.
   groups [--json]
       Every group.
-
+${FINANCE_USAGE}
 Options for every command:
   --db <path>   the SQLite database (default: LEDGER_DB or ./data/ledger.db)
 `;
@@ -60,8 +61,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         io.out(options.json ? `${JSON.stringify(groups, null, 2)}\n` : groups.map((g) => `${g.slug.padEnd(60)} ${g.kind.padEnd(20)} ${g.name}`).join('\n') + '\n');
         return 0;
       }
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+      default: {
+        const code = runFinanceCommand(ledger, command, rest, options, io.out);
+        if (code === null) throw new UsageError(`unknown command "${command}"`);
+        return code;
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

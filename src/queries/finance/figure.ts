@@ -27,7 +27,8 @@ export interface PostingRow {
 
 /**
  * One figure of an answer. `amount` is null when any part of it is unknown, with the
- * reasons; `knownPart` then says how much of it is known (never passed off as the total).
+ * reasons; `knownPart` then gives what its known entries come to: neither the total nor a
+ * bound on it (an unknown entry may add or subtract), just the known part shown apart.
  * `events` are the ids of the events whose postings make it up. `uncertain` is true when
  * an imprecise entry date ("2025") leaves open whether an entry had happened by `at`.
  */

@@ -1,4 +1,4 @@
-import { total } from '../../domain/money';
+import { formatKronor, total } from '../../domain/money';
 import { combine, type Figure } from './figure';
 import type { GrantBalance, GrantBalanceReader } from './grant-balance.reader';
 import type { GrantSummary } from './grant-directory.reader';
@@ -25,7 +25,7 @@ export interface Reconciliation {
   readonly checks: readonly Check[];
 }
 
-const kr = (n: number | null | undefined) => (n === null || n === undefined ? 'unknown' : `${n} kr`);
+const kr = (n: number | null | undefined) => (n === null || n === undefined ? 'unknown' : formatKronor(n));
 
 /** Every check finance runs on a grant, with pass / fail / unknown and the figures behind it. */
 export class GrantReconciliationReader {
