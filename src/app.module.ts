@@ -5,6 +5,7 @@ import { ExecuteCommandsHandler } from './commands/execute-commands.command';
 import type { LedgerConfig } from './config/ledger-config';
 import { AuditController } from './http/audit.controller';
 import { CommandsController } from './http/commands.controller';
+import { FINANCE_CONTROLLERS, FINANCE_QUERY_HANDLERS } from './http/finance-http';
 import { GroupsController } from './http/groups.controller';
 import { HealthController } from './http/health.controller';
 import { PeopleController } from './http/people.controller';
@@ -29,7 +30,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -39,10 +40,11 @@ export class AppModule implements OnApplicationShutdown {
         GetGroupRosterHandler,
         ListGroupsHandler,
         GetPersonMembershipsHandler,
-        // Audit (issue 5): open until the auditor role and its token checks arrive (issue 7).
+        // Audit: the controller needs the auditor role.
         VerifyLogHandler,
         BrowseEventsHandler,
         ExplainEventHandler,
+        ...FINANCE_QUERY_HANDLERS,
       ],
     };
   }

@@ -34,6 +34,8 @@ export interface Ledger {
   readonly tokens: TokenStore;
   /** Projections rebuilt on open because their version changed. */
   readonly rebuilt: readonly string[];
+  /** Projections rebuilt on open because their tables were missing (dropped or lost) while the log was intact. */
+  readonly repaired: readonly string[];
   /** Verify, digest, export, browse and explain the log (src/audit/). */
   readonly audit: LedgerAudit;
   /** Set when this open computed the hash chains of a log written before hashing existed. */
@@ -65,6 +67,7 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
   let waitForReadModels: (position: number) => Promise<boolean>;
   const readPage = (after: number, limit: number) => store.readAll({ after, limit });
 
+  let headAtOpen = 0;
   if (config.store === 'sqlite') {
     // Inline: read models commit in the append's own transaction.
     const log = new SqliteEventStore(db, { clock, inline: (events) => engine.apply(events), onRollback: () => engine.reloadPositions() });
@@ -72,13 +75,15 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     backfills = () => log.chainBackfills().map(backfillNote);
     store = new UpcastingEventStore(log, upcasters);
     // A read model whose version changed is built beside the old one and swapped in whole.
-    await engine.buildPending(readPage, await store.headPosition());
+    headAtOpen = await store.headPosition();
+    await engine.buildPending(readPage, headAtOpen);
     await engine.catchUp(readPage);
     waitForReadModels = async () => true;
   } else {
     const { connectEventStoreDb } = await import('./event-store/eventstoredb/eventstoredb-event-store');
     store = new UpcastingEventStore(connectEventStoreDb(config.eventStoreConnectionString as string, clock), upcasters);
-    await engine.buildPending(readPage, await store.headPosition());
+    headAtOpen = await store.headPosition();
+    await engine.buildPending(readPage, headAtOpen);
     const feed = subscribeReadModels(store, engine, config.readModelWaitMs);
     subscription = feed.subscription;
     waitForReadModels = feed.waitFor;
@@ -95,6 +100,7 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     clock,
     tokens: new TokenStore(db, () => clock.now()),
     rebuilt,
+    repaired: headAtOpen > 0 ? [...engine.damaged] : [],
     audit: new LedgerAudit(store, clock, backfills),
     chainBackfill,
     async rebuildReadModels(onProgress) {

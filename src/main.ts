@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const logger = new Logger('Ledger');
   const ledger = app.get<Ledger>(LEDGER);
   if (ledger.chainBackfill) logger.log(`The log had no hash chains (written before hashing existed): computed them for its ${ledger.chainBackfill.events} events, recorded as of ${ledger.chainBackfill.doneAt}`);
+  if (ledger.repaired.length > 0) logger.warn(`Read models were missing (new, dropped or lost) while the log was intact; rebuilt them from the log: ${ledger.repaired.join(', ')}`);
   if (ledger.rebuilt.length > 0) logger.log(`Rebuilt read models whose version changed: ${ledger.rebuilt.join(', ')}`);
   if (config.seed) {
     const report = await seedIfEmpty(ledger);

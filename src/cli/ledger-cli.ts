@@ -6,6 +6,7 @@ import { parseAt, parseKnownAt } from '../queries/temporal-params';
 import { importCommands } from '../seed/kalmar-seed';
 import { AUDIT_USAGE, isAuditCommand, runAuditCommand } from './audit-commands';
 import { parseArgs, UsageError } from './cli-args';
+import { FINANCE_USAGE, runFinanceCommand } from './finance-cli';
 import { formatRosterTable } from './roster-table';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
 
@@ -18,6 +19,7 @@ const USAGE = `Usage: ledger <command> [options]
       of a directory, in name order. Commands already recorded (same commandId) are skipped.
   groups [--json]
       Every group.
+${FINANCE_USAGE}
 ${TOKEN_USAGE}
 
 For auditors:
@@ -70,8 +72,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       }
       case 'token':
         return tokenCommand(ledger, rest, options, io.out);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+      default: {
+        const code = runFinanceCommand(ledger, command, rest, options, io.out);
+        if (code === null) throw new UsageError(`unknown command "${command}"`);
+        return code;
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

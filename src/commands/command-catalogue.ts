@@ -6,6 +6,7 @@ import { recordAffiliationCommand } from './record-affiliation/record-affiliatio
 import { registerPartyCommand } from './register-party/register-party.command';
 import { replaceMemberCommand } from './replace-member/replace-member.command';
 import type { CommandDefinition } from './shared/command-definition';
+import { FINANCE_COMMANDS } from './finance-commands';
 
 /** Every command the ledger accepts, by type. A new command is added here and nowhere else. */
 export const COMMANDS: readonly CommandDefinition<any>[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandDefinition<any>[] = [
   endMembershipCommand,
   appointChairCommand,
   recordAffiliationCommand,
+  ...FINANCE_COMMANDS,
 ];
 
 export const COMMANDS_BY_TYPE: ReadonlyMap<string, CommandDefinition<any>> = new Map(COMMANDS.map((c) => [c.type, c]));

@@ -83,7 +83,8 @@ function validate<T extends object>(cls: new () => T, plain: Record<string, unkn
 
 function flatten(errors: readonly ValidationError[], path: string): FieldProblem[] {
   return errors.flatMap((e) => {
-    const field = `${path}.${e.property}`;
+    // Array items are named like the rules name them: data.shares[0].party
+    const field = /^\d+$/.test(e.property) ? `${path}[${e.property}]` : `${path}.${e.property}`;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.startsWith(e.property) ? message.slice(e.property.length + 1) : message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });

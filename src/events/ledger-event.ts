@@ -1,11 +1,13 @@
 import type { CorrectionEvent } from './correction.events';
 import type { NewEvent, StoredEvent } from './event-envelope';
+import type { GrantEvent } from './grant.events';
 import type { GroupEvent } from './group.events';
 import type { PartyEvent } from './party.events';
 import type { PersonEvent } from './person.events';
+import type { ProjectEvent } from './project.events';
 
 /** Every domain event of the ledger, as `{ type, data }`. */
-export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent;
+export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent | GrantEvent | ProjectEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Current schema version of each event type; bump it with an upcaster when `data` changes shape. */
@@ -20,6 +22,17 @@ export const SCHEMA_VERSIONS: { readonly [T in DomainEventType]: number } = {
   PartyRegistered: 1,
   EventRevoked: 1,
   EventCorrected: 1,
+  GrantRegistered: 1,
+  FundsAllocated: 1,
+  UnusedFundsForecast: 1,
+  FundsDistributedEarly: 1,
+  FinalAccountingRecorded: 1,
+  RemainderSettled: 1,
+  SettlementInvoiced: 1,
+  InvoicePaid: 1,
+  ProjectStarted: 1,
+  ProjectExtended: 1,
+  ProjectEnded: 1,
 };
 
 type Envelope<E extends DomainEvent, Base> = E extends DomainEvent ? Omit<Base, 'type' | 'data'> & E : never;

@@ -5,6 +5,7 @@ import { groupMembershipProjection } from './group-membership.projection';
 import { partyDirectoryProjection } from './party-directory.projection';
 import { personDirectoryProjection } from './person-directory.projection';
 import type { Projection } from './projection';
+import { FINANCE_PROJECTIONS } from './finance-projections';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   groupDirectoryProjection,
@@ -13,4 +14,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   groupMembershipProjection,
   chairTermProjection,
   affiliationProjection,
+  ...FINANCE_PROJECTIONS,
 ];

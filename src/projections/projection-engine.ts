@@ -18,6 +18,8 @@ export class ProjectionEngine {
   private readonly positions = new Map<string, number>();
   /** Projections whose tables are missing or of another version: built by `buildPending`, fed nothing until then. */
   private readonly pending = new Set<string>();
+  /** Projections with no checkpoint, or whose tables are gone (new, dropped or lost): built from the log like a version change. */
+  readonly damaged: string[] = [];
 
   constructor(
     readonly db: Database.Database,
@@ -39,15 +41,18 @@ export class ProjectionEngine {
         .map((r) => [r.name, r]),
     );
     const changed: string[] = [];
+    const tables = new Set(this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name));
     this.db.transaction(() => {
       for (const p of this.projections) {
         const row = rows.get(p.name);
-        if (row && row.version === p.version) {
+        const intact = p.tables.every((t) => tables.has(t));
+        if (row && row.version === p.version && intact) {
           this.positions.set(p.name, row.position);
           p.setup(this.db);
           continue;
         }
-        if (row) changed.push(p.name);
+        if (row && row.version !== p.version) changed.push(p.name);
+        if (!row || row.version === p.version) this.damaged.push(p.name);
         this.pending.add(p.name);
       }
     })();
@@ -124,6 +129,7 @@ export class ProjectionEngine {
 
   /** Brings every projection up to the head of the log, a page at a time. */
   async catchUp(readPage: (after: number, limit: number) => Promise<StoredEvent[]>, pageSize = 1000): Promise<number> {
+    if (this.pending.size > 0) throw new Error(`catchUp needs buildPending first: ${[...this.pending].join(', ')} are not built`);
     let applied = 0;
     for (;;) {
       const page = await readPage(this.position(), pageSize);

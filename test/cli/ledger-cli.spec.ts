@@ -16,7 +16,7 @@ describe('npx ledger', () => {
   it('imports the Kalmar dataset, and importing it again changes nothing', () => {
     const first = run('import', join(ROOT, 'data', 'kalmar'));
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/Imported 6 file\(s\): \d+ command\(s\) applied, 0 already recorded, \d+ event\(s\) appended/);
+    expect(first.stdout).toMatch(/Imported \d+ file\(s\): \d+ command\(s\) applied, 0 already recorded, \d+ event\(s\) appended/);
     const second = run('import', join(ROOT, 'data', 'kalmar'));
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/0 command\(s\) applied, \d+ already recorded, 0 event\(s\) appended/);

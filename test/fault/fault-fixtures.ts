@@ -50,7 +50,9 @@ export async function rebuiltFromLog(ledger: Ledger): Promise<Record<string, str
   try {
     const engine = new ProjectionEngine(fresh, ALL_PROJECTIONS);
     engine.prepare();
-    await engine.catchUp((after, limit) => ledger.store.readAll({ after, limit }));
+    const readPage = (after: number, limit: number) => ledger.store.readAll({ after, limit });
+    await engine.buildPending(readPage, await ledger.store.headPosition());
+    await engine.catchUp(readPage);
     return dumpReadModels(fresh);
   } finally {
     fresh.close();

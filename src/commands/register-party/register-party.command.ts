@@ -27,6 +27,8 @@ const slugOf = (dto: RegisterPartyDto) => dto.slug ?? slugify(dto.name);
 
 export const registerPartyCommand = defineCommand({
   type: 'RegisterParty',
+  // Parties are reference data both clerks and finance need (a party that invoices, a party that is represented).
+  roles: ['clerk', 'finance'],
   summary: 'Register a party (huvudman) or other organisation: a municipality, the region, KFKL, an authority.',
   dto: RegisterPartyDto,
   targetStream: async (dto) => streamOf('party', idFromSlug('party', slugOf(dto))),
