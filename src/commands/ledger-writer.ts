@@ -3,7 +3,9 @@ import { CommandIdReused, LedgerError } from '../domain/ledger-errors';
 import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
 import type { EventStore } from '../event-store/event-store.port';
 import { parseCommandRequest, type ParsedCommand } from './command-parser';
+import { requireCitedDecision } from './meeting/cited-decision';
 import { CommandContext, type AliasLookup } from './shared/command-context';
+import type { EventLocator } from './shared/event-locator';
 import { UnitOfWork } from './shared/unit-of-work';
 
 export interface CommandOutcome {
@@ -26,6 +28,8 @@ export interface WriteResult {
 export interface LedgerWriterOptions {
   readonly store: EventStore;
   readonly aliases: AliasLookup;
+  /** Finds the stream of an event by id (RevokeEvent, CorrectEvent); the event-locator read model. */
+  readonly locator?: EventLocator;
   /** Resolves once read models reached `position`; false when they did not in time. */
   readonly waitForReadModels: (position: number) => Promise<boolean>;
 }
@@ -87,11 +91,12 @@ export class LedgerWriter {
         actor,
         source: metadata.source ? { ...metadata.source } : null,
         decidedOn: metadata.decidedOn ?? null,
-        // Existence of the meeting and item is checked by the meeting slice; here the slug becomes the meeting's id.
         decision: metadata.decision ? { meetingId: idOfRef('meeting', metadata.decision.meeting), item: metadata.decision.item } : null,
       },
       this.options.aliases,
+      this.options.locator,
     );
+    if (metadata.decision) await requireCitedDecision(ctx, metadata.decision);
     if (metadata.expectedVersion !== undefined) {
       await uow.expectVersion(await definition.targetStream(dto, ctx), metadata.expectedVersion, 'metadata.expectedVersion');
     }

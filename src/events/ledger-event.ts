@@ -1,11 +1,13 @@
 import type { CorrectionEvent } from './correction.events';
+import type { DecisionFollowUpEvent } from './decision.events';
 import type { NewEvent, StoredEvent } from './event-envelope';
 import type { GroupEvent } from './group.events';
+import type { MeetingEvent } from './meeting.events';
 import type { PartyEvent } from './party.events';
 import type { PersonEvent } from './person.events';
 
 /** Every domain event of the ledger, as `{ type, data }`. */
-export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent;
+export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent | MeetingEvent | DecisionFollowUpEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Current schema version of each event type; bump it with an upcaster when `data` changes shape. */
@@ -20,6 +22,14 @@ export const SCHEMA_VERSIONS: { readonly [T in DomainEventType]: number } = {
   PartyRegistered: 1,
   EventRevoked: 1,
   EventCorrected: 1,
+  MeetingRecorded: 1,
+  AgendaItemAdded: 1,
+  AgendaItemAmended: 1,
+  AttendanceRecorded: 1,
+  SourceAttached: 1,
+  MeetingSignedOff: 1,
+  DeferredDecisionRecorded: 1,
+  RatificationRecorded: 1,
 };
 
 type Envelope<E extends DomainEvent, Base> = E extends DomainEvent ? Omit<Base, 'type' | 'data'> & E : never;
