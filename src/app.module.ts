@@ -13,6 +13,11 @@ import { LEDGER } from './ledger.token';
 import { GetGroupRosterHandler } from './queries/group-roster.query';
 import { ListGroupsHandler } from './queries/list-groups.query';
 import { GetPersonMembershipsHandler } from './queries/person-memberships.query';
+import { MeetingsController } from './http/meetings.controller';
+import { DecisionsController } from './http/decisions.controller';
+import { ExportController } from './http/export.controller';
+import { ExportOparlMeetingsHandler, GetMeetingHandler, ListDecisionsHandler, ListMeetingsHandler } from './queries/meeting.queries';
+import { ExportPopoloHandler, GetPersonProfileHandler } from './queries/person-profile.query';
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
 
@@ -25,7 +30,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, MeetingsController, DecisionsController, ExportController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -34,6 +39,12 @@ export class AppModule implements OnApplicationShutdown {
         GetGroupRosterHandler,
         ListGroupsHandler,
         GetPersonMembershipsHandler,
+        ListMeetingsHandler,
+        GetMeetingHandler,
+        ListDecisionsHandler,
+        ExportOparlMeetingsHandler,
+        GetPersonProfileHandler,
+        ExportPopoloHandler,
       ],
     };
   }

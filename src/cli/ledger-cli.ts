@@ -6,6 +6,7 @@ import { parseAt, parseKnownAt } from '../queries/temporal-params';
 import { importCommands } from '../seed/kalmar-seed';
 import { parseArgs, UsageError } from './cli-args';
 import { formatRosterTable } from './roster-table';
+import { MEETING_USAGE, runMeetingCli } from './meeting-cli';
 
 const USAGE = `Usage: ledger <command> [options]
 
@@ -16,7 +17,7 @@ const USAGE = `Usage: ledger <command> [options]
       of a directory, in name order. Commands already recorded (same commandId) are skipped.
   groups [--json]
       Every group.
-
+${MEETING_USAGE}
 Options for every command:
   --db <path>   the SQLite database (default: LEDGER_DB or ./data/ledger.db)
 `;
@@ -60,6 +61,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         io.out(options.json ? `${JSON.stringify(groups, null, 2)}\n` : groups.map((g) => `${g.slug.padEnd(60)} ${g.kind.padEnd(20)} ${g.name}`).join('\n') + '\n');
         return 0;
       }
+      case 'protocol':
+      case 'meetings':
+      case 'person':
+        return await runMeetingCli(command, rest, options, ledger, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

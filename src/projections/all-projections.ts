@@ -5,6 +5,10 @@ import { groupMembershipProjection } from './group-membership.projection';
 import { partyDirectoryProjection } from './party-directory.projection';
 import { personDirectoryProjection } from './person-directory.projection';
 import type { Projection } from './projection';
+import { eventLocatorProjection } from './event-locator.projection';
+import { meetingProjection } from './meeting.projection';
+import { decisionStatusProjection } from './decision-status.projection';
+import { decisionEffectsProjection } from './decision-effects.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   groupDirectoryProjection,
@@ -13,4 +17,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   groupMembershipProjection,
   chairTermProjection,
   affiliationProjection,
+  eventLocatorProjection,
+  meetingProjection,
+  decisionStatusProjection,
+  decisionEffectsProjection,
 ];
