@@ -63,13 +63,18 @@ function itemBlocks(item: ItemView): Block[] {
   return blocks;
 }
 
-/** Paragraphs separated by blank lines; lines beginning "- " are list items. */
+/** Paragraphs separated by blank lines; runs of lines beginning "- " are lists. */
 function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   for (const paragraph of text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) {
-    const lines = paragraph.split('\n').map((l) => l.trim());
-    if (lines.every((l) => l.startsWith('- '))) blocks.push({ kind: 'list', items: lines.map((l) => l.slice(2)) });
-    else blocks.push({ kind: 'para', text: lines.join(' ') });
+    const runs: { list: boolean; lines: string[] }[] = [];
+    for (const line of paragraph.split('\n').map((l) => l.trim())) {
+      const list = line.startsWith('- ');
+      const last = runs.at(-1);
+      if (last && last.list === list) last.lines.push(list ? line.slice(2) : line);
+      else runs.push({ list, lines: [list ? line.slice(2) : line] });
+    }
+    for (const run of runs) blocks.push(run.list ? { kind: 'list', items: run.lines } : { kind: 'para', text: run.lines.join(' ') });
   }
   return blocks;
 }

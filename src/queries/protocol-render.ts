@@ -2,8 +2,13 @@ import type { MeetingDetail } from './meeting.reader';
 import { protocolBlocks, type Block } from './protocol-document';
 
 /** Escapes what Markdown would read as markup, so names and text print as written. */
+function inline(text: string): string {
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** Also escapes what would start a heading or list at the beginning of a block. */
 function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^(#+|\d+\.|[-+]) /, (m) => `\\${m}`);
+  return inline(text).replace(/^(#+|\d+\.|[-+]) /, (m) => `\\${m}`);
 }
 
 export function protocolMarkdown(m: MeetingDetail): string {
@@ -14,13 +19,13 @@ export function protocolMarkdown(m: MeetingDetail): string {
         out.push(md(b.text));
         break;
       case 'title':
-        out.push(`# ${md(b.text)}`);
+        out.push(`# ${inline(b.text)}`);
         break;
       case 'meta':
         out.push(b.rows.map(([k, v]) => `${md(k)}: ${md(v)}`).join('  \n'));
         break;
       case 'heading':
-        out.push(`${'#'.repeat(b.level)} ${md(b.text)}`);
+        out.push(`${'#'.repeat(b.level)} ${inline(b.text)}`);
         break;
       case 'para':
         out.push(md(b.text));
