@@ -35,6 +35,8 @@ export function summariseEffect(type: string, data: Record<string, unknown>, eff
       return `${person(d.personId)} becomes ${d.role === 'chair' ? 'chair' : 'vice chair'} of ${group(d.groupId)}${from}`;
     case 'AffiliationRecorded':
       return `${person(d.personId)}: ${[d.title, d.unit, party(d.organisationId)].filter(Boolean).join(', ')}${from}`;
+    case 'PersonRegistered':
+      return `${d.name} is registered in the ledger`;
     case 'GroupEstablished':
       return `${d.name} is established${from}`;
     case 'EventRevoked':
