@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { RuleViolation } from '../../src/domain/ledger-errors';
 import { openLedger, type Ledger } from '../../src/ledger';
+import { ALL_PROJECTIONS } from '../../src/projections/all-projections';
 import type { Roster, RosterMember } from '../../src/queries/group-roster.reader';
 import { FixedClock, tempDir } from '../support/fixtures';
 
@@ -409,7 +410,7 @@ describe('group roster on a real SQLite file', () => {
       try {
         const head = check.prepare<[], { p: number }>('SELECT MAX(position) AS p FROM events').get();
         const checkpoints = check.prepare<[], { name: string; position: number }>('SELECT name, position FROM projection_checkpoints ORDER BY name').all();
-        expect(checkpoints.map((c) => c.name).sort()).toEqual(['affiliation', 'chair-term', 'group-directory', 'group-membership', 'party-directory', 'person-directory']);
+        expect(checkpoints.map((c) => c.name).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
         for (const c of checkpoints) expect({ name: c.name, position: c.position }).toEqual({ name: c.name, position: head?.p });
       } finally {
         check.close();
