@@ -117,6 +117,14 @@ describe('meetings, protocols and decisions over HTTP', () => {
     });
   });
 
+  it('documents the meeting commands in GET /commands, nested items included', async () => {
+    const { body } = await get('/commands').expect(200);
+    const record = body.commands.find((c: { type: string }) => c.type === 'RecordMeeting');
+    expect(record.schema.properties.items.items).toEqual({ $ref: '#/definitions/AgendaItemDto' });
+    expect(body.definitions.AgendaItemDto.properties.kind.enum).toEqual(['information', 'decision']);
+    expect(body.commands.map((c: { type: string }) => c.type)).toEqual(expect.arrayContaining(['SignOffMeeting', 'RecordRatification', 'RevokeEvent', 'CorrectEvent']));
+  });
+
   describe('bad input: 400/404/422 problem details naming the field, and the store unchanged', () => {
     it('refuses a decision citing an unknown meeting or an unknown item of it', async () => {
       await post([...setup, recordMeeting]).expect(201);
