@@ -18,6 +18,11 @@ import { BrowseEventsHandler, ExplainEventHandler, VerifyLogHandler } from './qu
 import { GetGroupRosterHandler } from './queries/group-roster.query';
 import { ListGroupsHandler } from './queries/list-groups.query';
 import { GetPersonMembershipsHandler } from './queries/person-memberships.query';
+import { MeetingsController } from './http/meetings.controller';
+import { DecisionsController } from './http/decisions.controller';
+import { ExportController } from './http/export.controller';
+import { ExportOparlMeetingsHandler, GetMeetingHandler, ListDecisionsHandler, ListMeetingsHandler } from './queries/meeting.queries';
+import { ExportPopoloHandler, GetPersonProfileHandler } from './queries/person-profile.query';
 
 export { LEDGER_CONFIG };
 
@@ -30,7 +35,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -45,6 +50,12 @@ export class AppModule implements OnApplicationShutdown {
         BrowseEventsHandler,
         ExplainEventHandler,
         ...FINANCE_QUERY_HANDLERS,
+        ListMeetingsHandler,
+        GetMeetingHandler,
+        ListDecisionsHandler,
+        ExportOparlMeetingsHandler,
+        GetPersonProfileHandler,
+        ExportPopoloHandler,
       ],
     };
   }

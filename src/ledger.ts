@@ -17,6 +17,11 @@ import type { RebuildProgress, RebuiltModel } from './projections/shadow-rebuild
 import { DirectoryReader } from './queries/directory.reader';
 import { GroupRosterReader } from './queries/group-roster.reader';
 import { PersonHistoryReader } from './queries/person-history.reader';
+import { DecisionListReader } from './queries/decision-list.reader';
+import { EventLocatorReader } from './queries/event-locator.reader';
+import { MeetingReader } from './queries/meeting.reader';
+import { PersonProfileReader } from './queries/person-profile.reader';
+import { popoloExport } from './queries/popolo-export';
 
 /**
  * The composition root: the one place that wires a store, the read models and the
@@ -29,6 +34,10 @@ export interface Ledger {
   readonly directory: DirectoryReader;
   readonly rosters: GroupRosterReader;
   readonly people: PersonHistoryReader;
+  readonly meetings: MeetingReader;
+  readonly decisions: DecisionListReader;
+  readonly profiles: PersonProfileReader;
+  readonly popolo: (knownAt: string | null) => ReturnType<typeof popoloExport>;
   readonly clock: Clock;
   /** Access tokens (hashes only), in the same SQLite file but outside the event log. */
   readonly tokens: TokenStore;
@@ -89,14 +98,20 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     waitForReadModels = feed.waitFor;
   }
 
-  const writer = new LedgerWriter({ store, aliases: directory, waitForReadModels });
+  const writer = new LedgerWriter({ store, aliases: directory, locator: new EventLocatorReader(db), waitForReadModels });
+  const people = new PersonHistoryReader(db, directory);
+  const meetings = new MeetingReader(db, directory);
   return {
     store,
     engine,
     writer,
     directory,
     rosters: new GroupRosterReader(db, directory),
-    people: new PersonHistoryReader(db, directory),
+    people,
+    meetings,
+    decisions: new DecisionListReader(db, directory, meetings),
+    profiles: new PersonProfileReader(db, directory, people),
+    popolo: (knownAt) => popoloExport(db, knownAt),
     clock,
     tokens: new TokenStore(db, () => clock.now()),
     rebuilt,

@@ -9,6 +9,7 @@ import { parseArgs, UsageError } from './cli-args';
 import { FINANCE_USAGE, runFinanceCommand } from './finance-cli';
 import { formatRosterTable } from './roster-table';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
+import { MEETING_USAGE, runMeetingCli } from './meeting-cli';
 
 const USAGE = `Usage: ledger <command> [options]
 
@@ -19,6 +20,7 @@ const USAGE = `Usage: ledger <command> [options]
       of a directory, in name order. Commands already recorded (same commandId) are skipped.
   groups [--json]
       Every group.
+${MEETING_USAGE}
 ${FINANCE_USAGE}
 ${TOKEN_USAGE}
 
@@ -70,6 +72,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         io.out(options.json ? `${JSON.stringify(groups, null, 2)}\n` : groups.map((g) => `${g.slug.padEnd(60)} ${g.kind.padEnd(20)} ${g.name}`).join('\n') + '\n');
         return 0;
       }
+      case 'protocol':
+      case 'meetings':
+      case 'person':
+        return await runMeetingCli(command, rest, options, ledger, io);
       case 'token':
         return tokenCommand(ledger, rest, options, io.out);
       default: {

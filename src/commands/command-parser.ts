@@ -1,10 +1,9 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
 import { v4 as uuidv4 } from 'uuid';
 import { InvalidInput, type FieldProblem } from '../domain/ledger-errors';
 import { COMMANDS_BY_TYPE } from './command-catalogue';
 import type { CommandDefinition } from './shared/command-definition';
 import { CommandMetadataDto } from './shared/command-metadata.dto';
+import { validateInto as validate } from './shared/validate-dto';
 
 export const MAX_BATCH = 500;
 /** No command nests deeper than a handful of levels; a deeper body is refused before any validator walks it. */
@@ -71,23 +70,6 @@ function parseOne(item: unknown, prefix: string, problems: FieldProblem[]): Pars
   const meta = validate(CommandMetadataDto, metadata ?? {}, `${prefix}metadata`, problems);
   if (!dto || !meta) return null;
   return { definition, dto, metadata: { ...meta, commandId: meta.commandId ?? uuidv4() } };
-}
-
-function validate<T extends object>(cls: new () => T, plain: Record<string, unknown>, path: string, problems: FieldProblem[]): T | null {
-  const instance = plainToInstance(cls, plain);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length === 0) return instance;
-  problems.push(...flatten(errors, path));
-  return null;
-}
-
-function flatten(errors: readonly ValidationError[], path: string): FieldProblem[] {
-  return errors.flatMap((e) => {
-    // Array items are named like the rules name them: data.shares[0].party
-    const field = /^\d+$/.test(e.property) ? `${path}[${e.property}]` : `${path}.${e.property}`;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.startsWith(e.property) ? message.slice(e.property.length + 1) : message }));
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -2,10 +2,12 @@ import { idOfRef } from '../domain/identity';
 import { systemPrincipal, type Principal } from '../access/principal';
 import { CommandIdReused, Forbidden, LedgerError } from '../domain/ledger-errors';
 import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
-import type { EventStore } from '../event-store/event-store.port';
+import type { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { parseCommandRequest, type ParsedCommand } from './command-parser';
+import { requireCitedDecision } from './meeting/cited-decision';
 import { CommandContext, type AliasLookup } from './shared/command-context';
 import { rolesOf } from './shared/command-definition';
+import type { EventLocator } from './shared/event-locator';
 import { UnitOfWork } from './shared/unit-of-work';
 
 export interface CommandOutcome {
@@ -28,6 +30,8 @@ export interface WriteResult {
 export interface LedgerWriterOptions {
   readonly store: EventStore;
   readonly aliases: AliasLookup;
+  /** Finds the stream of an event by id (RevokeEvent, CorrectEvent); the event-locator read model. */
+  readonly locator?: EventLocator;
   /** Resolves once read models reached `position`; false when they did not in time. */
   readonly waitForReadModels: (position: number) => Promise<boolean>;
 }
@@ -57,7 +61,9 @@ export class LedgerWriter {
       }
     }
 
-    const appended = await this.options.store.append(uow.appends());
+    const appends = uow.appends();
+    checkCorrectionTargets(appends, principal);
+    const appended = await this.options.store.append(appends);
     const byCommand = new Map<string, StoredEvent[]>();
     for (const event of appended) byCommand.set(event.metadata.commandId, [...(byCommand.get(event.metadata.commandId) ?? []), event]);
     const last = appended.at(-1)?.position;
@@ -93,11 +99,12 @@ export class LedgerWriter {
         actor,
         source: metadata.source ? { ...metadata.source } : null,
         decidedOn: metadata.decidedOn ?? null,
-        // Existence of the meeting and item is checked by the meeting slice; here the slug becomes the meeting's id.
         decision: metadata.decision ? { meetingId: idOfRef('meeting', metadata.decision.meeting), item: metadata.decision.item } : null,
       },
       this.options.aliases,
+      this.options.locator,
     );
+    if (metadata.decision) await requireCitedDecision(ctx, metadata.decision);
     if (metadata.expectedVersion !== undefined) {
       await uow.expectVersion(await definition.targetStream(dto, ctx), metadata.expectedVersion, 'metadata.expectedVersion');
     }
@@ -118,4 +125,27 @@ function checkRoles(commands: readonly ParsedCommand[], principal: Principal, is
     `A ${role} token cannot send ${[...new Set(refused.map(({ command }) => command.definition.type))].join(', ')}`,
     refused.map(({ command, index }) => ({ field: `${isBatch ? `[${index}].` : ''}type`, message: `${command.definition.type} needs the ${rolesOf(command.definition).join(' or ')} role` })),
   );
+}
+
+/** Money streams: what the finance role records; everything else is the clerk's. */
+const FINANCE_STREAM = /^(grant|project)-/;
+
+/**
+ * RevokeEvent and CorrectEvent are open to both writer roles, but each may only correct what
+ * its role records: a clerk cannot revoke a grant entry, finance cannot revoke a seat.
+ * Corrections are appended to the target's own stream, which tells whose it is.
+ */
+function checkCorrectionTargets(appends: readonly StreamAppend[], principal: Principal): void {
+  if (principal.role === 'system') return;
+  for (const { stream, events } of appends) {
+    for (const event of events) {
+      if (event.type !== 'EventRevoked' && event.type !== 'EventCorrected') continue;
+      const finance = FINANCE_STREAM.test(stream);
+      if (finance === (principal.role === 'finance') || (finance && principal.role === 'clerk' && stream.startsWith('project-'))) continue;
+      const target = (event.data as { targetType?: string }).targetType ?? 'event';
+      throw new Forbidden(`A ${principal.role} token cannot correct a ${target} event; that needs the ${finance ? 'finance' : 'clerk'} role`, [
+        { field: 'data.event', message: `a ${target} event is corrected by the ${finance ? 'finance' : 'clerk'} role` },
+      ]);
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { v5 as uuidv5, validate as uuidValidate } from 'uuid';
 const NAMESPACE = '6f1c3b1e-8a4e-4c55-9a43-0f6c2b8f7d10';
 
 /** Every kind of thing with a slug, an id and a stream of its own. */
-export type EntityKind = 'group' | 'person' | 'party' | 'meeting' | 'grant' | 'project';
+export type EntityKind = 'group' | 'person' | 'party' | 'meeting' | 'grant' | 'project' | 'decision';
 
 export function idFromSlug(kind: EntityKind, slug: string): string {
   return uuidv5(`${kind}:${slug}`, NAMESPACE);

@@ -14,7 +14,11 @@ export interface EventRevoked {
   };
 }
 
-/** The target event's data was wrong; `correctedData` is its full replacement, of the same type and shape. */
+/**
+ * The target event's data was wrong; `correctedData` is its full replacement, of the same type
+ * and shape. The correction's own `metadata.effectiveFrom` is the target's valid time after the
+ * correction (so a seat's date can be corrected too). See `apply-corrections.ts`.
+ */
 export interface EventCorrected {
   readonly type: 'EventCorrected';
   readonly data: {

@@ -1,13 +1,15 @@
 import type { CorrectionEvent } from './correction.events';
+import type { DecisionFollowUpEvent } from './decision.events';
 import type { NewEvent, StoredEvent } from './event-envelope';
 import type { GrantEvent } from './grant.events';
 import type { GroupEvent } from './group.events';
+import type { MeetingEvent } from './meeting.events';
 import type { PartyEvent } from './party.events';
 import type { PersonEvent } from './person.events';
 import type { ProjectEvent } from './project.events';
 
 /** Every domain event of the ledger, as `{ type, data }`. */
-export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent | GrantEvent | ProjectEvent;
+export type DomainEvent = GroupEvent | PersonEvent | PartyEvent | CorrectionEvent | GrantEvent | ProjectEvent | MeetingEvent | DecisionFollowUpEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Current schema version of each event type; bump it with an upcaster when `data` changes shape. */
@@ -33,6 +35,14 @@ export const SCHEMA_VERSIONS: { readonly [T in DomainEventType]: number } = {
   ProjectStarted: 1,
   ProjectExtended: 1,
   ProjectEnded: 1,
+  MeetingRecorded: 1,
+  AgendaItemAdded: 1,
+  AgendaItemAmended: 1,
+  AttendanceRecorded: 1,
+  SourceAttached: 1,
+  MeetingSignedOff: 1,
+  DeferredDecisionRecorded: 1,
+  RatificationRecorded: 1,
 };
 
 type Envelope<E extends DomainEvent, Base> = E extends DomainEvent ? Omit<Base, 'type' | 'data'> & E : never;

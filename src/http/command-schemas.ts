@@ -1,12 +1,15 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
-import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { COMMANDS } from '../commands/command-catalogue';
 import { CommandMetadataDto, SourceDto } from '../commands/shared/command-metadata.dto';
 
 /** JSON schemas derived from the same DTOs that validate the commands, so they cannot drift. */
 export function commandSchemas() {
-  const metadata = targetConstructorToSchema(CommandMetadataDto, { classValidatorMetadataStorage: getMetadataStorage() });
-  const source = targetConstructorToSchema(SourceDto, { classValidatorMetadataStorage: getMetadataStorage() });
+  // With class-transformer's metadata, nested DTOs (agenda items, attendance) become $refs into `definitions`.
+  const options = { classValidatorMetadataStorage: getMetadataStorage(), classTransformerMetadataStorage: defaultMetadataStorage };
+  const metadata = targetConstructorToSchema(CommandMetadataDto, options);
+  const source = targetConstructorToSchema(SourceDto, options);
   return {
     envelope: {
       type: 'object',
@@ -17,7 +20,8 @@ export function commandSchemas() {
     commands: COMMANDS.map((c) => ({
       type: c.type,
       summary: c.summary,
-      schema: { ...targetConstructorToSchema(c.dto, { classValidatorMetadataStorage: getMetadataStorage() }), additionalProperties: false },
+      schema: { ...targetConstructorToSchema(c.dto, options), additionalProperties: false },
     })),
+    definitions: validationMetadatasToSchemas(options),
   };
 }

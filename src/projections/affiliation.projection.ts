@@ -1,26 +1,54 @@
 import { earliestDay } from '../domain/effective-date';
-import { statement, type Projection } from './projection';
+import { applyCorrections } from '../events/apply-corrections';
+import type { Projection } from './projection';
+import { KNOWN_COLUMNS } from './projection';
+import { ScopedLog } from './scoped-log';
+import { syncVersionedRows, type Row } from './versioned-rows';
 
-/** A person's title and employer as of a date: each row holds from its date until the next. */
+const log = new ScopedLog('rm_affiliations_log');
+
+/**
+ * A person's title and employer as of a date: each row holds from its date until the next.
+ * Versioned in transaction time, so a corrected or revoked affiliation stops being known at
+ * the correction while a knownAt before it still shows it. `position` orders same-day rows.
+ */
 export const affiliationProjection: Projection = {
   name: 'affiliation',
-  version: 1,
-  tables: ['rm_affiliations'],
+  version: 2,
+  tables: ['rm_affiliations', 'rm_affiliations_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_affiliations (
-      event_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, organisation_id TEXT NOT NULL, unit TEXT, title TEXT,
+      event_id TEXT NOT NULL, person_id TEXT NOT NULL, organisation_id TEXT NOT NULL, unit TEXT, title TEXT,
       from_date TEXT NOT NULL, from_precision TEXT NOT NULL, from_lo TEXT NOT NULL,
-      source TEXT, known_from TEXT NOT NULL, position INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS rm_affiliations_by_person ON rm_affiliations (person_id, from_lo)`);
+      source TEXT, position INTEGER NOT NULL, events TEXT NOT NULL,
+      ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_affiliations_by_person ON rm_affiliations (person_id, from_lo);
+      ${log.setupSql()}`);
   },
   apply(db, event) {
-    if (event.type !== 'AffiliationRecorded') return;
-    const { personId, organisationId, unit, title } = event.data;
-    const from = event.metadata.effectiveFrom;
-    if (!from || from.date === null) return;
-    statement(db, 
-      `INSERT INTO rm_affiliations (event_id, person_id, organisation_id, unit, title, from_date, from_precision, from_lo, source, known_from, position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(event.id, personId, organisationId, unit, title, from.date, from.precision, earliestDay(from), JSON.stringify(event.metadata.source), event.metadata.recordedAt, event.position);
+    const personId = log.scopeFor(db, event, (e) => (e.type === 'AffiliationRecorded' ? e.data.personId : null));
+    if (personId === null) return;
+    log.append(db, personId, event);
+    const rows: Row[] = [];
+    for (const e of applyCorrections(log.events(db, personId))) {
+      if (e.type !== 'AffiliationRecorded') continue;
+      const from = e.metadata.effectiveFrom;
+      if (!from || from.date === null) continue;
+      const { organisationId, unit, title } = e.data;
+      rows.push({
+        event_id: e.id,
+        person_id: personId,
+        organisation_id: organisationId,
+        unit,
+        title,
+        from_date: from.date,
+        from_precision: from.precision,
+        from_lo: earliestDay(from),
+        source: JSON.stringify(e.metadata.source),
+        position: e.position,
+        events: JSON.stringify([e.id, ...e.correctedBy]),
+      });
+    }
+    syncVersionedRows(db, 'rm_affiliations', { column: 'person_id', value: personId }, ['event_id'], rows, event);
   },
 };

@@ -6,6 +6,10 @@ import { partyDirectoryProjection } from './party-directory.projection';
 import { personDirectoryProjection } from './person-directory.projection';
 import type { Projection } from './projection';
 import { FINANCE_PROJECTIONS } from './finance-projections';
+import { eventLocatorProjection } from './event-locator.projection';
+import { meetingProjection } from './meeting.projection';
+import { decisionStatusProjection } from './decision-status.projection';
+import { decisionEffectsProjection } from './decision-effects.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   groupDirectoryProjection,
@@ -15,4 +19,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   chairTermProjection,
   affiliationProjection,
   ...FINANCE_PROJECTIONS,
+  eventLocatorProjection,
+  meetingProjection,
+  decisionStatusProjection,
+  decisionEffectsProjection,
 ];

@@ -45,17 +45,33 @@ export function intervalValues(from: EffectiveDate, to: EffectiveDate | null, ev
   };
 }
 
-export function sourcesWith(existing: readonly SourceRef[], event: LedgerEvent): SourceRef[] {
+/** The valid-time and evidence columns of an interval row, without transaction time (see versioned-rows.ts). */
+export function intervalColumns(from: EffectiveDate, to: EffectiveDate | null, eventIds: readonly string[], sources: readonly SourceRef[]) {
+  return {
+    from_date: from.date,
+    from_precision: from.precision,
+    from_lo: earliestDay(from),
+    from_hi: latestDay(from),
+    to_date: to?.date ?? null,
+    to_precision: to?.precision ?? null,
+    to_lo: to ? earliestDay(to) : END_OF_TIME,
+    to_hi: to ? latestDay(to) : END_OF_TIME,
+    events: JSON.stringify(eventIds),
+    sources: JSON.stringify(sources),
+  };
+}
+
+export function sourcesWith(existing: readonly SourceRef[], event: Pick<LedgerEvent, 'metadata'>): SourceRef[] {
   const source = event.metadata.source;
   if (!source) return [...existing];
   const key = JSON.stringify(source);
   return existing.some((s) => JSON.stringify(s) === key) ? [...existing] : [...existing, source];
 }
 
-export const effectiveFromOf = (event: LedgerEvent): EffectiveDate => event.metadata.effectiveFrom ?? UNKNOWN_DATE;
+export const effectiveFromOf = (event: Pick<LedgerEvent, 'metadata'>): EffectiveDate => event.metadata.effectiveFrom ?? UNKNOWN_DATE;
 
 /** The end of an interval that a change on the event's effective date closes. */
-export const endBy = (event: LedgerEvent): EffectiveDate => lastDayBefore(effectiveFromOf(event));
+export const endBy = (event: Pick<LedgerEvent, 'metadata'>): EffectiveDate => lastDayBefore(effectiveFromOf(event));
 
 /**
  * Closes the current version of the row `idColumn = id` in `table` and inserts its

@@ -69,12 +69,16 @@ export class DirectoryReader implements AliasLookup {
     return this.byIds('rm_parties', ids);
   }
 
+  groups(ids: readonly string[]): Map<string, NamedRef> {
+    return this.byIds('rm_groups', ids);
+  }
+
   canonicalSlug(kind: EntityKind, alias: string): string | null {
     if (kind !== 'party') return null;
     return this.db.prepare<[string], { slug: string }>('SELECT slug FROM rm_party_aliases WHERE alias = ?').get(alias)?.slug ?? null;
   }
 
-  private byIds(table: 'rm_persons' | 'rm_parties', ids: readonly string[]): Map<string, NamedRef> {
+  private byIds(table: 'rm_persons' | 'rm_parties' | 'rm_groups', ids: readonly string[]): Map<string, NamedRef> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const rows = this.db.prepare<string[], NamedRef>(`SELECT id, slug, name FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique);

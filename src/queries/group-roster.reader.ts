@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SourceRef } from '../events/event-envelope';
 import type { IntervalRow } from '../projections/interval-columns';
 import type { DirectoryReader, GroupSummary, NamedRef } from './directory.reader';
-import { KNOWN_AT_SQL, KNOWN_FROM_SQL, type TemporalParams } from './temporal-params';
+import { KNOWN_AT_SQL, type TemporalParams } from './temporal-params';
 
 export interface RosterMember {
   readonly person: NamedRef;
@@ -47,6 +47,7 @@ interface AffiliationRow {
   unit: string | null;
   title: string | null;
   event_id: string;
+  events: string;
 }
 
 const ROLE_ORDER: Record<string, number> = { chair: 0, 'vice-chair': 1 };
@@ -110,7 +111,7 @@ export class GroupRosterReader {
       to: row.to_date,
       toPrecision: row.to_precision,
       uncertain: row.from_hi > at || row.to_lo < at,
-      events: [...(JSON.parse(row.events) as string[]), ...(affiliation ? [affiliation.event_id] : [])],
+      events: [...(JSON.parse(row.events) as string[]), ...(affiliation ? (JSON.parse(affiliation.events) as string[]) : [])],
       sources: JSON.parse(row.sources) as SourceRef[],
     };
   }
@@ -119,8 +120,8 @@ export class GroupRosterReader {
   private affiliationsOn(personIds: readonly string[], at: string, knownAt: string | null): Map<string, AffiliationRow> {
     const result = new Map<string, AffiliationRow>();
     const statement = this.db.prepare<{ personId: string; at: string; knownAt: string | null }, AffiliationRow>(
-      `SELECT person_id, organisation_id, unit, title, event_id FROM rm_affiliations
-       WHERE person_id = @personId AND from_lo <= @at AND ${KNOWN_FROM_SQL} ORDER BY from_lo DESC, position DESC LIMIT 1`,
+      `SELECT person_id, organisation_id, unit, title, event_id, events FROM rm_affiliations
+       WHERE person_id = @personId AND from_lo <= @at AND ${KNOWN_AT_SQL} ORDER BY from_lo DESC, position DESC LIMIT 1`,
     );
     for (const personId of new Set(personIds)) {
       const row = statement.get({ personId, at, knownAt });

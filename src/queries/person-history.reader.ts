@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SourceRef } from '../events/event-envelope';
 import type { DirectoryReader, NamedRef } from './directory.reader';
-import { KNOWN_AT_SQL, KNOWN_FROM_SQL } from './temporal-params';
+import { KNOWN_AT_SQL } from './temporal-params';
 
 export interface PersonHistory {
   readonly person: NamedRef;
@@ -31,6 +31,8 @@ export interface AffiliationEntry {
   readonly from: string;
   readonly fromPrecision: string;
   readonly event: string;
+  /** The event and any corrections of it. */
+  readonly events: readonly string[];
   readonly source: SourceRef | null;
 }
 
@@ -69,9 +71,9 @@ export class PersonHistoryReader {
     const seats = select('rm_memberships', 't.representing_id, t.field');
     const chairs = select('rm_chair_terms', 'NULL AS representing_id, NULL AS field');
     const affiliationRows = this.db
-      .prepare<typeof params, { organisation_id: string; unit: string | null; title: string | null; from_date: string; from_precision: string; event_id: string; source: string }>(
-        `SELECT organisation_id, unit, title, from_date, from_precision, event_id, source FROM rm_affiliations
-         WHERE person_id = @personId AND ${KNOWN_FROM_SQL} ORDER BY from_lo, position`,
+      .prepare<typeof params, { organisation_id: string; unit: string | null; title: string | null; from_date: string; from_precision: string; event_id: string; events: string; source: string }>(
+        `SELECT organisation_id, unit, title, from_date, from_precision, event_id, events, source FROM rm_affiliations
+         WHERE person_id = @personId AND ${KNOWN_AT_SQL} ORDER BY from_lo, position`,
       )
       .all(params);
     const parties = this.directory.parties([...seats.map((s) => s.representing_id), ...affiliationRows.map((a) => a.organisation_id)].filter((x): x is string => x !== null));
@@ -99,6 +101,7 @@ export class PersonHistoryReader {
         from: a.from_date,
         fromPrecision: a.from_precision,
         event: a.event_id,
+        events: JSON.parse(a.events) as string[],
         source: JSON.parse(a.source) as SourceRef | null,
       })),
     };

@@ -83,4 +83,36 @@ describe('npx ledger', () => {
     expect(run('token', 'list').stdout).toMatch(/clerk\s+revoked \S+\s+Anna Svensson/);
     expect(run('token', 'revoke', 'Anna Svensson').status).toBe(2);
   });
+
+  it('prints a protocol rebuilt from the log as Markdown, HTML or JSON, and as known at a time', () => {
+    const md = run('protocol', 'lansgemensam-ledning-i-samverkan-2025-02-28');
+    expect(md.status).toBe(0);
+    expect(md.stdout.split('\n')[0]).toBe('RS DRN 2025/51');
+    expect(md.stdout).toContain('**Beslut: Länsgemensam ledning beslutar att Katarina Nilsson Ederam');
+    expect(md.stdout).toContain('## Närvarande ledamöter');
+    expect(run('protocol', 'lansgemensam-ledning-i-samverkan-2025-05-16', '--format', 'html').stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(JSON.parse(run('protocol', 'lansgemensam-ledning-i-samverkan-2025-05-16', '--json').stdout).attendance.present[8]).toMatchObject({ name: 'Anne Hallberg', acting: true });
+    const before = run('protocol', 'lansgemensam-ledning-i-samverkan-2025-02-28', '--known-at', '2000-01-01T00:00:00Z');
+    expect(before.status).toBe(1);
+    expect(before.stderr).toContain('No meeting "lansgemensam-ledning-i-samverkan-2025-02-28" was known at 2000-01-01T00:00:00.000Z');
+    expect(run('protocol', 'lansgemensam-ledning-i-samverkan-2025-02-28', '--format', 'pdf').status).toBe(2);
+  });
+
+  it('lists the meetings and prints a person with the meetings attended', () => {
+    const meetings = run('meetings');
+    expect(meetings.status).toBe(0);
+    expect(meetings.stdout.trim().split('\n')).toEqual([
+      '2024-12-13  signed-off  lansgemensam-ledning-i-samverkan-2024-12-13',
+      '2025-02-28  signed-off  lansgemensam-ledning-i-samverkan-2025-02-28',
+      '2025-05-16  signed-off  lansgemensam-ledning-i-samverkan-2025-05-16',
+      '2026-03-12  signed-off  lansgemensam-ledning-i-samverkan-2026-03-12',
+    ]);
+    const person = run('person', 'anna-hasselbom-trofast');
+    expect(person.status).toBe(0);
+    expect(person.stdout).toContain('Länsgemensam ledning i samverkan: vice-chair, 2025-01-01 – 2026-12');
+    expect(person.stdout).toContain('from 2026-03-12: socialchef, Kalmar kommun');
+    expect(person.stdout).toContain('2026-03-12 Länsgemensam ledning i samverkan: member present, Kalmar kommun');
+    expect(JSON.parse(run('person', 'anna-hasselbom-trofast', '--json').stdout).meetingsAttended).toHaveLength(3);
+    expect(run('person', 'no-such-person').status).toBe(1);
+  });
 });

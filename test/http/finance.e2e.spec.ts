@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { grantCommand, GRANT, money, PARTIES } from '../support/finance-fixtures';
+import { grantCommand, GRANT, MEETING_2024_12_13, money, PARTIES } from '../support/finance-fixtures';
 
 const allocation = (commandId: string, amount: unknown, extra: Record<string, unknown> = {}) =>
   money('AllocateFunds', commandId, { allocation: commandId, purpose: 'Programme', kind: 'programme', periodFrom: '2025', periodTo: '2025', amount, effectiveFrom: '2025-02-28', ...extra });
@@ -97,6 +97,7 @@ describe('Finance over HTTP', () => {
   });
 
   it('shows projects on a day with the decision behind each extension', async () => {
+    await request(t.server).post('/commands').set('Authorization', t.auth.clerk).send(MEETING_2024_12_13).expect(201);
     await post([
       { type: 'StartProject', data: { name: 'Framtidens hab/rehab är Nära', slug: 'framtidens-hab-rehab-ar-nara', effectiveFrom: 'unknown' }, metadata: { commandId: 'p-start' } },
       {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { openLedger, type Ledger } from '../../src/ledger';
 import { financeReaders } from '../../src/queries/finance/finance-readers';
 import { FixedClock, tempDir } from '../support/fixtures';
-import { correctDirectly, firstEventOf, grantCommand, money, PARTIES, revokeDirectly, GRANT } from '../support/finance-fixtures';
+import { correctDirectly, firstEventOf, grantCommand, money, PARTIES, revokeDirectly, GRANT, MEETING_2024_12_13 } from '../support/finance-fixtures';
 
 /** The postings read model on a real SQLite file: balances, valid time, knownAt, reversals, rebuild. */
 describe('postings projection', () => {
@@ -135,6 +135,7 @@ describe('project projection', () => {
   it('shows a project until its extended end with the decision behind it; a revoked extension is gone from then on', async () => {
     await ledger.writer.execute(
       [
+        ...MEETING_2024_12_13,
         { type: 'StartProject', data: { name: 'Hab rehab', effectiveFrom: '2023', plannedEnd: '2024-12-31' }, metadata: { commandId: 'start' } },
         {
           type: 'ExtendProject',

@@ -1,6 +1,7 @@
 import type { EffectiveDate } from '../../domain/effective-date';
 import { lastDayBefore, UNKNOWN_DATE } from '../../domain/effective-date';
 import type { ChairRole, GroupKind, SeatTerms } from '../../events/group.events';
+import { applyCorrections } from '../../events/apply-corrections';
 import type { LedgerNewEvent } from '../../events/ledger-event';
 
 /** What the group deciders need to know, folded from the group's stream. */
@@ -74,4 +75,9 @@ export function evolveGroup(state: GroupState, event: GroupEnvelope): GroupState
 
 function endMembership(memberships: readonly Membership[], membershipId: string, change: EffectiveDate): Membership[] {
   return memberships.map((m) => (m.id === membershipId ? { ...m, to: lastDayBefore(change) } : m));
+}
+
+/** The group as its stream says now: corrections applied (revoked events left out, corrected ones replaced), then folded. */
+export function foldGroup(events: readonly LedgerNewEvent[]): GroupState {
+  return applyCorrections(events).reduce<GroupState>((s, e) => ('groupId' in (e.data as object) ? evolveGroup(s, e as GroupEnvelope) : s), initialGroupState());
 }

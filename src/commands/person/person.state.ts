@@ -1,3 +1,4 @@
+import { applyCorrections } from '../../events/apply-corrections';
 import type { LedgerNewEvent } from '../../events/ledger-event';
 
 export type PersonState =
@@ -18,5 +19,5 @@ export function evolvePerson(state: PersonState, event: PersonEnvelope): PersonS
 }
 
 export function foldPerson(events: readonly LedgerNewEvent[]): PersonState {
-  return events.reduce((s, e) => (e.type === 'PersonRegistered' || e.type === 'AffiliationRecorded' ? evolvePerson(s, e) : s), initialPersonState());
+  return applyCorrections(events).reduce<PersonState>((s, e) => (e.type === 'PersonRegistered' || e.type === 'AffiliationRecorded' ? evolvePerson(s, e) : s), initialPersonState());
 }

@@ -4,10 +4,11 @@ import { RuleViolation } from '../../domain/ledger-errors';
 import { slugify } from '../../domain/slug';
 import type { DecisionRef, NewEventMetadata, SourceRef } from '../../events/event-envelope';
 import { SCHEMA_VERSIONS, type DomainEvent } from '../../events/ledger-event';
-import { evolveGroup, initialGroupState, type GroupState } from '../group/group.state';
+import { foldGroup, type GroupState } from '../group/group.state';
 import { foldParty } from '../party/party.state';
 import { foldPerson } from '../person/person.state';
 import { registerPerson } from '../person/register-person.decide';
+import { NO_EVENT_LOCATOR, type EventLocator } from './event-locator';
 import type { PersonRef } from './ref-validators';
 import type { UnitOfWork } from './unit-of-work';
 
@@ -49,7 +50,21 @@ export class CommandContext {
     private readonly uow: UnitOfWork,
     private readonly meta: CommandMeta,
     private readonly aliases: AliasLookup,
+    private readonly locator: EventLocator = NO_EVENT_LOCATOR,
   ) {}
+
+  /** The decision this command cites (metadata.decision), if any. */
+  get decision(): DecisionRef | null {
+    return this.meta.decision;
+  }
+
+  /** An event by id, staged earlier in this batch or stored, with the stream it is in; null when unknown. */
+  async findEvent(eventId: string): Promise<{ stream: string; events: Awaited<ReturnType<UnitOfWork['events']>> } | null> {
+    const stream = this.uow.stagedStreamOf(eventId) ?? this.locator.locate(eventId)?.stream ?? null;
+    if (stream === null) return null;
+    const events = await this.uow.events(stream);
+    return events.some((e) => e.id === eventId) ? { stream, events } : null;
+  }
 
   /** Where a new group with this slug would live. */
   groupStreamFor(slug: string): { id: string; stream: string } {
@@ -62,8 +77,7 @@ export class CommandContext {
     const id = this.idOf('group', ref);
     const stream = streamOf('group', id);
     const events = await this.uow.events(stream);
-    const state = events.reduce<GroupState>((s, e) => ('groupId' in e.data ? evolveGroup(s, e as Parameters<typeof evolveGroup>[1]) : s), initialGroupState());
-    return { id, stream, state };
+    return { id, stream, state: foldGroup(events) };
   }
 
   /** An established group; a RuleViolation naming `field` otherwise. */

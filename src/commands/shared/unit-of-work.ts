@@ -53,6 +53,12 @@ export class UnitOfWork {
       .flatMap((t) => t.staged as LedgerNewEvent[]);
   }
 
+  /** The stream an event staged by this batch was staged to, if any. */
+  stagedStreamOf(eventId: string): string | null {
+    for (const [stream, t] of this.streams) if (t.staged.some((e) => e.id === eventId)) return stream;
+    return null;
+  }
+
   appends(): StreamAppend[] {
     return [...this.streams.entries()]
       .filter(([, t]) => t.staged.length > 0)

@@ -1,0 +1,176 @@
+import type { EffectiveDate } from '../../domain/effective-date';
+import { applyCorrections, type Effective } from '../../events/apply-corrections';
+import type { SourceRef } from '../../events/event-envelope';
+import type { LedgerNewEvent } from '../../events/ledger-event';
+import type { AgendaItemContent, AttendanceEntry, MeetingForm } from '../../events/meeting.events';
+
+/** What the meeting deciders and read models know of a meeting, folded from its stream (and its decisions' follow-ups). */
+export interface ItemState extends AgendaItemContent {
+  /** The events behind the item's current content: added, amended, corrected. */
+  readonly events: readonly string[];
+  /** The protocol the item was recorded from, then any source attached for it. */
+  readonly sources: readonly SourceRef[];
+}
+
+export interface AttendanceState extends AttendanceEntry {
+  readonly events: readonly string[];
+}
+
+export interface LaterDecision {
+  readonly decidedOn: string;
+  readonly procedure: string;
+  readonly forum: string | null;
+  readonly text: string;
+  readonly events: readonly string[];
+}
+
+export interface Ratification {
+  readonly ratifier: string;
+  readonly ratifiedOn: string;
+  readonly forum: string | null;
+  readonly events: readonly string[];
+}
+
+export interface FollowUps {
+  readonly laterDecision: LaterDecision | null;
+  readonly ratifications: readonly Ratification[];
+}
+
+export interface AttachedSource {
+  readonly source: SourceRef;
+  readonly items: readonly string[];
+  readonly event: string;
+}
+
+export interface SignOff {
+  readonly signedOn: EffectiveDate;
+  readonly signerIds: readonly string[];
+  readonly events: readonly string[];
+}
+
+export interface RecordedMeeting {
+  readonly status: 'recorded' | 'signed-off';
+  readonly id: string;
+  readonly slug: string;
+  readonly bodyId: string;
+  readonly date: string;
+  readonly place: string | null;
+  readonly form: MeetingForm | null;
+  readonly registryNumber: string | null;
+  readonly chairId: string | null;
+  readonly title: string | null;
+  readonly source: SourceRef | null;
+  readonly events: readonly string[];
+  /** In protocol order ("2" < "4" < "4.1" < "10"). */
+  readonly items: readonly ItemState[];
+  /** In the order recorded (as printed). */
+  readonly attendance: readonly AttendanceState[];
+  readonly attachedSources: readonly AttachedSource[];
+  readonly signOff: SignOff | null;
+  /** Per item number: what happened to the decision after the meeting. */
+  readonly followUps: Readonly<Record<string, FollowUps>>;
+}
+
+export type MeetingState = { readonly status: 'unknown' } | RecordedMeeting;
+
+export const initialMeetingState = (): MeetingState => ({ status: 'unknown' });
+
+/** "4.1" → "0004.0001": item numbers sort as the protocol numbers them. */
+export function itemSortKey(number: string): string {
+  return number
+    .split('.')
+    .map((n) => n.padStart(4, '0'))
+    .join('.');
+}
+
+const NO_FOLLOW_UPS: FollowUps = { laterDecision: null, ratifications: [] };
+
+function eventIds(e: LedgerNewEvent): string[] {
+  return [e.id, ...((e as Partial<Effective>).correctedBy ?? [])];
+}
+
+function withItem(state: RecordedMeeting, content: AgendaItemContent, e: LedgerNewEvent, amend: boolean): RecordedMeeting {
+  const existing = state.items.find((i) => i.number === content.number);
+  const attached = state.attachedSources.filter((s) => s.items.includes(content.number)).map((s) => s.source);
+  const protocol = e.metadata.source ? [e.metadata.source] : [];
+  const item: ItemState = {
+    number: content.number,
+    kind: content.kind,
+    title: content.title,
+    presenters: content.presenters,
+    text: content.text,
+    decision: content.decision,
+    events: amend && existing ? [...existing.events, ...eventIds(e)] : eventIds(e),
+    sources: amend && existing ? existing.sources : [...protocol, ...attached],
+  };
+  const items = [...state.items.filter((i) => i.number !== content.number), item].sort((a, b) => (itemSortKey(a.number) < itemSortKey(b.number) ? -1 : 1));
+  return { ...state, items };
+}
+
+export function evolveMeeting(state: MeetingState, e: LedgerNewEvent): MeetingState {
+  if (e.type === 'MeetingRecorded') {
+    const d = e.data;
+    return {
+      status: 'recorded',
+      id: d.meetingId,
+      slug: d.slug,
+      bodyId: d.bodyId,
+      date: d.date,
+      place: d.place,
+      form: d.form,
+      registryNumber: d.registryNumber,
+      chairId: d.chairId,
+      title: d.title,
+      source: e.metadata.source,
+      events: eventIds(e),
+      items: state.status === 'unknown' ? [] : state.items,
+      attendance: state.status === 'unknown' ? [] : state.attendance,
+      attachedSources: state.status === 'unknown' ? [] : state.attachedSources,
+      signOff: state.status === 'unknown' ? null : state.signOff,
+      followUps: state.status === 'unknown' ? {} : state.followUps,
+    };
+  }
+  if (state.status === 'unknown') return state;
+  switch (e.type) {
+    case 'AgendaItemAdded':
+      return withItem(state, e.data, e, false);
+    case 'AgendaItemAmended':
+      return withItem(state, e.data, e, true);
+    case 'AttendanceRecorded': {
+      const ids = eventIds(e);
+      return { ...state, attendance: [...state.attendance, ...e.data.entries.map((entry) => ({ ...entry, events: ids }))] };
+    }
+    case 'SourceAttached': {
+      const { source, items } = e.data;
+      const attached = { source, items, event: e.id };
+      return {
+        ...state,
+        attachedSources: [...state.attachedSources, attached],
+        items: state.items.map((i) => (items.includes(i.number) ? { ...i, sources: [...i.sources, source], events: [...i.events, ...eventIds(e)] } : i)),
+      };
+    }
+    case 'MeetingSignedOff':
+      return { ...state, status: 'signed-off', signOff: { signedOn: e.data.signedOn, signerIds: e.data.signerIds, events: eventIds(e) } };
+    case 'DeferredDecisionRecorded': {
+      const { item, decidedOn, procedure, forum, text } = e.data;
+      const current = state.followUps[item] ?? NO_FOLLOW_UPS;
+      return { ...state, followUps: { ...state.followUps, [item]: { ...current, laterDecision: { decidedOn, procedure, forum, text, events: eventIds(e) } } } };
+    }
+    case 'RatificationRecorded': {
+      const { item, ratifier, ratifiedOn, forum } = e.data;
+      const current = state.followUps[item] ?? NO_FOLLOW_UPS;
+      return { ...state, followUps: { ...state.followUps, [item]: { ...current, ratifications: [...current.ratifications, { ratifier, ratifiedOn, forum, events: eventIds(e) }] } } };
+    }
+    default:
+      return state;
+  }
+}
+
+/** The meeting as believed now: corrections applied, then folded. Give it the decision follow-up streams too for their status. */
+export function foldMeeting(events: readonly LedgerNewEvent[]): MeetingState {
+  return applyCorrections(events).reduce(evolveMeeting, initialMeetingState());
+}
+
+export function followUpsOf(state: RecordedMeeting, item: string): FollowUps {
+  return state.followUps[item] ?? NO_FOLLOW_UPS;
+}

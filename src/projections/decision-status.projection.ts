@@ -1,0 +1,63 @@
+import { decisionStatus } from '../commands/meeting/decision-status';
+import { foldMeeting, followUpsOf, itemSortKey } from '../commands/meeting/meeting.state';
+import { meetingIdOf } from './meeting.projection';
+import { KNOWN_COLUMNS, type Projection } from './projection';
+import { ScopedLog } from './scoped-log';
+import { json, syncVersionedRows } from './versioned-rows';
+
+const TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'DeferredDecisionRecorded', 'RatificationRecorded'];
+const log = new ScopedLog('rm_decision_log');
+
+/**
+ * Every decision item and where it stands (decided, ratified, pending: deferred or awaiting
+ * ratifications), with the later decision and each ratification; versioned in transaction time.
+ */
+export const decisionStatusProjection: Projection = {
+  name: 'decision-status',
+  version: 1,
+  tables: ['rm_decisions', 'rm_decision_log'],
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS rm_decisions (
+      meeting_id TEXT NOT NULL, item TEXT NOT NULL, sort_key TEXT NOT NULL, meeting_date TEXT NOT NULL, body_id TEXT NOT NULL,
+      title TEXT NOT NULL, outcome TEXT NOT NULL, text TEXT, deferral TEXT, ratifiers TEXT NOT NULL,
+      ratifications TEXT NOT NULL, later_decision TEXT, status TEXT NOT NULL, waiting_for TEXT NOT NULL,
+      events TEXT NOT NULL, ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_decisions_by_meeting ON rm_decisions (meeting_id, sort_key);
+      CREATE INDEX IF NOT EXISTS rm_decisions_by_status ON rm_decisions (status, known_until);
+      ${log.setupSql()}`);
+  },
+  apply(db, event) {
+    const meetingId = log.scopeFor(db, event, meetingIdOf(TYPES));
+    if (meetingId === null) return;
+    log.append(db, meetingId, event);
+    const m = foldMeeting(log.events(db, meetingId));
+    const rows =
+      m.status === 'unknown'
+        ? []
+        : m.items
+            .filter((i) => i.decision !== null)
+            .map((i) => {
+              const followUps = followUpsOf(m, i.number);
+              const { status, waitingFor } = decisionStatus(i, followUps);
+              const d = i.decision!;
+              return {
+                meeting_id: meetingId,
+                item: i.number,
+                sort_key: itemSortKey(i.number),
+                meeting_date: m.date,
+                body_id: m.bodyId,
+                title: i.title,
+                outcome: d.outcome,
+                text: d.text,
+                deferral: d.deferral ? json(d.deferral) : null,
+                ratifiers: json(d.ratifiers),
+                ratifications: json(followUps.ratifications),
+                later_decision: followUps.laterDecision ? json(followUps.laterDecision) : null,
+                status,
+                waiting_for: json(waitingFor),
+                events: json([...i.events, ...(followUps.laterDecision?.events ?? []), ...followUps.ratifications.flatMap((r) => r.events)]),
+              };
+            });
+    syncVersionedRows(db, 'rm_decisions', { column: 'meeting_id', value: meetingId }, ['item'], rows, event);
+  },
+};

@@ -1,0 +1,98 @@
+import { foldMeeting, itemSortKey } from '../commands/meeting/meeting.state';
+import type { LedgerEvent } from '../events/ledger-event';
+import { KNOWN_COLUMNS, type Projection } from './projection';
+import { ScopedLog } from './scoped-log';
+import { json, syncVersionedRows } from './versioned-rows';
+
+const MEETING_TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'AttendanceRecorded', 'SourceAttached', 'MeetingSignedOff'];
+const log = new ScopedLog('rm_meeting_log');
+
+export const meetingIdOf = (types: readonly string[]) => (e: LedgerEvent) => (types.includes(e.type) ? (e.data as { meetingId: string }).meetingId : null);
+
+/**
+ * The protocol as the log says: the meeting (with its sign-off), its agenda items and its
+ * attendance, each row versioned in transaction time so `knownAt` rebuilds the protocol as
+ * it was known then. Every row lists the events it came from.
+ */
+export const meetingProjection: Projection = {
+  name: 'meeting',
+  version: 1,
+  tables: ['rm_meetings', 'rm_agenda_items', 'rm_attendance', 'rm_meeting_log'],
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS rm_meetings (
+      meeting_id TEXT NOT NULL, slug TEXT NOT NULL, body_id TEXT NOT NULL, date TEXT NOT NULL, place TEXT, form TEXT,
+      registry_number TEXT, chair_id TEXT, title TEXT, status TEXT NOT NULL,
+      signed_on TEXT, signed_on_precision TEXT, signer_ids TEXT NOT NULL,
+      source TEXT, attached_sources TEXT NOT NULL, events TEXT NOT NULL, ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_meetings_by_id ON rm_meetings (meeting_id, known_until);
+      CREATE INDEX IF NOT EXISTS rm_meetings_by_date ON rm_meetings (date);
+      CREATE TABLE IF NOT EXISTS rm_agenda_items (
+        meeting_id TEXT NOT NULL, number TEXT NOT NULL, sort_key TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+        presenters TEXT NOT NULL, text TEXT NOT NULL, decision TEXT, events TEXT NOT NULL, sources TEXT NOT NULL, ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_agenda_items_by_meeting ON rm_agenda_items (meeting_id, sort_key);
+      CREATE TABLE IF NOT EXISTS rm_attendance (
+        meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, seq INTEGER NOT NULL, role TEXT NOT NULL, acting INTEGER NOT NULL,
+        party_id TEXT, capacity TEXT, printed_name TEXT, events TEXT NOT NULL, ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_attendance_by_meeting ON rm_attendance (meeting_id, seq);
+      CREATE INDEX IF NOT EXISTS rm_attendance_by_person ON rm_attendance (person_id);
+      ${log.setupSql()}`);
+  },
+  apply(db, event) {
+    const meetingId = log.scopeFor(db, event, meetingIdOf(MEETING_TYPES));
+    if (meetingId === null) return;
+    log.append(db, meetingId, event);
+    const m = foldMeeting(log.events(db, meetingId));
+    const scope = { column: 'meeting_id', value: meetingId };
+    const meetingRows =
+      m.status === 'unknown'
+        ? []
+        : [
+            {
+              meeting_id: m.id,
+              slug: m.slug,
+              body_id: m.bodyId,
+              date: m.date,
+              place: m.place,
+              form: m.form,
+              registry_number: m.registryNumber,
+              chair_id: m.chairId,
+              title: m.title,
+              status: m.status,
+              signed_on: m.signOff?.signedOn.date ?? null,
+              signed_on_precision: m.signOff?.signedOn.precision ?? null,
+              signer_ids: json(m.signOff?.signerIds ?? []),
+              source: json(m.source),
+              attached_sources: json(m.attachedSources),
+              events: json([...m.events, ...(m.signOff?.events ?? [])]),
+            },
+          ];
+    syncVersionedRows(db, 'rm_meetings', scope, ['meeting_id'], meetingRows, event);
+    const items = m.status === 'unknown' ? [] : m.items;
+    const itemRows = items.map((i) => ({
+      meeting_id: meetingId,
+      number: i.number,
+      sort_key: itemSortKey(i.number),
+      kind: i.kind,
+      title: i.title,
+      presenters: json(i.presenters),
+      text: i.text,
+      decision: i.decision ? json(i.decision) : null,
+      events: json(i.events),
+      sources: json(i.sources),
+    }));
+    syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows, event);
+    const attendance = m.status === 'unknown' ? [] : m.attendance;
+    const attendanceRows = attendance.map((a, seq) => ({
+      meeting_id: meetingId,
+      person_id: a.personId,
+      seq,
+      role: a.role,
+      acting: a.acting ? 1 : 0,
+      party_id: a.partyId,
+      capacity: a.capacity,
+      printed_name: a.printedName,
+      events: json(a.events),
+    }));
+    syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows, event);
+  },
+};
