@@ -28,7 +28,7 @@ export const USAGE = `npm run bench -- [--events N] [--growth] [--full] [--seed 
   --growth          measure at 10^5 and 10^6 events
   --full            measure at 10^5, 10^6 and 10^7 events
   --seed N          generator seed (default 1)
-  --batch N         commands per import batch, 1-500 (default 200)
+  --batch N         commands per import batch, 1-500 (default 500, the most one request may hold)
   --http-seconds N  seconds per HTTP load run (default 3)
   --http-requests N requests per HTTP load run instead of a duration (tiny runs)
   --queries N       roster queries timed in-process (default 2000)
@@ -74,7 +74,7 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
   return {
     sizes,
     seed: int('seed', 1, 0, 2 ** 31 - 1),
-    batch: int('batch', 200, 1, 500),
+    batch: int('batch', 500, 1, 500),
     httpSeconds: int('http-seconds', 3, 1, 600),
     httpRequests: requests,
     queries: int('queries', 2000, 1, 10_000_000),
