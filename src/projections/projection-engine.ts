@@ -127,8 +127,12 @@ export class ProjectionEngine {
     }
   }
 
-  /** Brings every projection up to the head of the log, a page at a time. */
-  async catchUp(readPage: (after: number, limit: number) => Promise<StoredEvent[]>, pageSize = 1000): Promise<number> {
+  /**
+   * Brings every projection up to the head of the log, a page at a time, one transaction
+   * per page. Pages of 10 000 events: a full rebuild spends most of its time committing
+   * (bench/README.md), and ten times fewer commits made it about 1.5x faster for ~80 MB more RSS.
+   */
+  async catchUp(readPage: (after: number, limit: number) => Promise<StoredEvent[]>, pageSize = 10_000): Promise<number> {
     if (this.pending.size > 0) throw new Error(`catchUp needs buildPending first: ${[...this.pending].join(', ')} are not built`);
     let applied = 0;
     for (;;) {

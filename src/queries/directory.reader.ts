@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { idFromSlug, isUuid, type EntityKind } from '../domain/identity';
 import type { AliasLookup } from '../commands/shared/command-context';
+import { statement } from '../projections/projection';
 import { KNOWN_FROM_SQL } from './temporal-params';
 
 export interface GroupSummary {
@@ -47,18 +48,17 @@ export class DirectoryReader implements AliasLookup {
 
   group(ref: string, knownAt: string | null): GroupSummary | null {
     const id = isUuid(ref) ? ref : idFromSlug('group', ref);
-    const row = this.db
-      .prepare<{ id: string; knownAt: string | null }, GroupRow>(
-        `SELECT g.*, p.slug AS parent_slug, p.name AS parent_name FROM rm_groups g LEFT JOIN rm_groups p ON p.id = g.parent_id
-         WHERE g.id = @id AND ${KNOWN_FROM_SQL.replace('known_from', 'g.known_from')}`,
-      )
-      .get({ id, knownAt });
+    const row = statement(
+      this.db,
+      `SELECT g.*, p.slug AS parent_slug, p.name AS parent_name FROM rm_groups g LEFT JOIN rm_groups p ON p.id = g.parent_id
+       WHERE g.id = @id AND ${KNOWN_FROM_SQL.replace('known_from', 'g.known_from')}`,
+    ).get({ id, knownAt }) as GroupRow | undefined;
     return row ? toGroupSummary(row) : null;
   }
 
   person(ref: string, knownAt: string | null): NamedRef | null {
     const id = isUuid(ref) ? ref : idFromSlug('person', ref);
-    return this.db.prepare<{ id: string; knownAt: string | null }, NamedRef>(`SELECT id, slug, name FROM rm_persons WHERE id = @id AND ${KNOWN_FROM_SQL}`).get({ id, knownAt }) ?? null;
+    return (statement(this.db, `SELECT id, slug, name FROM rm_persons WHERE id = @id AND ${KNOWN_FROM_SQL}`).get({ id, knownAt }) as NamedRef | undefined) ?? null;
   }
 
   persons(ids: readonly string[]): Map<string, NamedRef> {
@@ -75,13 +75,14 @@ export class DirectoryReader implements AliasLookup {
 
   canonicalSlug(kind: EntityKind, alias: string): string | null {
     if (kind !== 'party') return null;
-    return this.db.prepare<[string], { slug: string }>('SELECT slug FROM rm_party_aliases WHERE alias = ?').get(alias)?.slug ?? null;
+    return (statement(this.db, 'SELECT slug FROM rm_party_aliases WHERE alias = ?').get(alias) as { slug: string } | undefined)?.slug ?? null;
   }
 
   private byIds(table: 'rm_persons' | 'rm_parties' | 'rm_groups', ids: readonly string[]): Map<string, NamedRef> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = this.db.prepare<string[], NamedRef>(`SELECT id, slug, name FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique);
+    // One statement per list length, prepared once per connection (a roster has at most a few dozen people).
+    const rows = statement(this.db, `SELECT id, slug, name FROM ${table} WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique) as NamedRef[];
     return new Map(rows.map((r) => [r.id, r]));
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SourceRef } from '../events/event-envelope';
 import type { IntervalRow } from '../projections/interval-columns';
+import { statement } from '../projections/projection';
 import type { DirectoryReader, GroupSummary, NamedRef } from './directory.reader';
 import { KNOWN_AT_SQL, type TemporalParams } from './temporal-params';
 
@@ -61,18 +62,17 @@ export class GroupRosterReader {
 
   roster(group: GroupSummary, { at, knownAt }: TemporalParams): Roster {
     const params = { groupId: group.id, at, knownAt };
-    const seats = this.db
-      .prepare<typeof params, SeatRow>(
-        `SELECT person_id, role, representing_id, field, title, ${INTERVAL_SELECT} FROM rm_memberships
-         WHERE group_id = @groupId AND from_lo <= @at AND to_hi >= @at AND ${KNOWN_AT_SQL}`,
-      )
-      .all(params);
-    const chairs = this.db
-      .prepare<typeof params, SeatRow>(
-        `SELECT person_id, role, NULL AS representing_id, NULL AS field, NULL AS title, ${INTERVAL_SELECT} FROM rm_chair_terms
-         WHERE group_id = @groupId AND from_lo <= @at AND to_hi >= @at AND ${KNOWN_AT_SQL}`,
-      )
-      .all(params);
+    // Prepared once per connection: preparing on every call cost more than running the query.
+    const seats = statement(
+      this.db,
+      `SELECT person_id, role, representing_id, field, title, ${INTERVAL_SELECT} FROM rm_memberships
+       WHERE group_id = @groupId AND from_lo <= @at AND to_hi >= @at AND ${KNOWN_AT_SQL}`,
+    ).all(params) as SeatRow[];
+    const chairs = statement(
+      this.db,
+      `SELECT person_id, role, NULL AS representing_id, NULL AS field, NULL AS title, ${INTERVAL_SELECT} FROM rm_chair_terms
+       WHERE group_id = @groupId AND from_lo <= @at AND to_hi >= @at AND ${KNOWN_AT_SQL}`,
+    ).all(params) as SeatRow[];
 
     const personIds = [...seats, ...chairs].map((r) => r.person_id);
     const people = this.directory.persons(personIds);
@@ -119,12 +119,13 @@ export class GroupRosterReader {
   /** The latest affiliation of each person that starts on or before `at`. */
   private affiliationsOn(personIds: readonly string[], at: string, knownAt: string | null): Map<string, AffiliationRow> {
     const result = new Map<string, AffiliationRow>();
-    const statement = this.db.prepare<{ personId: string; at: string; knownAt: string | null }, AffiliationRow>(
+    const latest = statement(
+      this.db,
       `SELECT person_id, organisation_id, unit, title, event_id, events FROM rm_affiliations
        WHERE person_id = @personId AND from_lo <= @at AND ${KNOWN_AT_SQL} ORDER BY from_lo DESC, position DESC LIMIT 1`,
     );
     for (const personId of new Set(personIds)) {
-      const row = statement.get({ personId, at, knownAt });
+      const row = latest.get({ personId, at, knownAt }) as AffiliationRow | undefined;
       if (row) result.set(personId, row);
     }
     return result;

@@ -102,6 +102,7 @@ export function protocolHtml(m: MeetingDetail): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}
 </style>

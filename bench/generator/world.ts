@@ -1,0 +1,80 @@
+import { slugify } from '../../src/domain/slug';
+import { personName } from './names';
+import type { Prng } from './prng';
+
+/**
+ * What the generator remembers of the history it has produced, so that every command it
+ * emits is one the ledger accepts (a replaced member is sitting, a chair term never clashes).
+ * It is a model of the organisation, not of the ledger: nothing here reads the database.
+ */
+export interface Seat {
+  readonly person: string;
+  /** The earliest day the seat can have begun; a change must come after it. */
+  readonly sinceDay: string;
+}
+
+export interface GroupSim {
+  readonly slug: string;
+  readonly name: string;
+  readonly body: BodySim;
+  /** Earliest day the group can have existed; nothing in it may be dated before. */
+  readonly establishedDay: string;
+  readonly targetSize: number;
+  readonly seats: Seat[];
+  /** People who left the group, with the first day they can certainly sit again (a month-precise end may run to the month's end). */
+  readonly left: Map<string, string>;
+  /** Year of the last chair appointment, so each year gets one. */
+  chairYear: number;
+}
+
+export interface BodySim {
+  readonly index: number;
+  /** The party (municipality or region) the body belongs to; seats represent it. */
+  readonly partySlug: string;
+  readonly place: string;
+  readonly kind: 'municipality' | 'region';
+  /** Other parties in the same county: seats and employers are sometimes there. */
+  readonly countyParties: string[];
+  readonly groups: GroupSim[];
+  /** Everyone the body has had on a group: candidates for new seats. */
+  readonly people: string[];
+  groupsEstablished: number;
+}
+
+export interface World {
+  readonly bodies: BodySim[];
+  readonly seed: number;
+  peopleCreated: number;
+  groupsCreated: number;
+  commandsEmitted: number;
+  /** The day of the latest meeting generated so far. */
+  lastDay: string;
+}
+
+export const createWorld = (seed: number): World => ({ bodies: [], seed, peopleCreated: 0, groupsCreated: 0, commandsEmitted: 0, lastDay: '' });
+
+/** A new, never-seen person: `{ name }` registers them on first use. */
+export function newPerson(world: World, body: BodySim): { ref: { name: string }; slug: string } {
+  const name = personName(world.peopleCreated++, world.seed);
+  const slug = slugify(name);
+  body.people.push(slug);
+  return { ref: { name }, slug };
+}
+
+/** Someone the body already knows who does not sit in the group; null when nobody fits. */
+export function knownPersonOutside(group: GroupSim, rng: Prng, day: string): string | null {
+  const pool = group.body.people;
+  for (let attempt = 0; attempt < 4 && pool.length > 0; attempt++) {
+    const candidate = rng.pick(pool);
+    const freeFrom = group.left.get(candidate);
+    if (freeFrom !== undefined && freeFrom > day) continue;
+    if (!group.seats.some((s) => s.person === candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Remembers when someone who leaves can sit again; forgets those who long could. */
+export function noteLeaving(group: GroupSim, person: string, freeFrom: string): void {
+  group.left.set(person, freeFrom);
+  if (group.left.size > 32) for (const [p, day] of group.left) if (day < freeFrom) group.left.delete(p);
+}

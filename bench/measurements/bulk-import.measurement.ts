@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { openLedger } from '../../src/ledger';
+import { bodiesForEvents, generateHistory } from '../generator/generate-history';
+import type { BenchCommand } from '../generator/history-kind';
+import { SettableClock } from '../support/settable-clock';
+import { msSince } from '../support/stats';
+import type { Measurement } from './measurement';
+
+/**
+ * Bulk import through the real command path: the generated commands go, a batch at a time,
+ * through the same LedgerWriter the server and `ledger import` use (parse and validate,
+ * decide against the streams, append, inline read models, one transaction per batch).
+ * Only the time inside `writer.execute` counts; generating the commands does not.
+ */
+export const bulkImportMeasurement: Measurement = {
+  name: 'bulk-import',
+  async run(ctx) {
+    const clock = new SettableClock();
+    const ledger = await openLedger({ store: 'sqlite', dbPath: ctx.dbPath, eventStoreConnectionString: null, readModelWaitMs: 0 }, { clock });
+    const { world, commands } = generateHistory({ seed: ctx.options.seed, bodies: bodiesForEvents(ctx.target) });
+    const batchEventCounts: number[] = [];
+    let events = 0;
+    let commandCount = 0;
+    let busyMs = 0;
+    let nextReport = ctx.target / 10;
+    try {
+      while (events < ctx.target) {
+        // Every command appends at least one event: never take more than are still wanted, so the log ends close to the target.
+        const size = Math.min(ctx.options.batch, ctx.target - events);
+        const batch: BenchCommand[] = [];
+        let at: Date | null = null;
+        for (let i = 0; i < size; i++) {
+          const next = commands.next().value;
+          at ??= next.at;
+          batch.push(next.command);
+        }
+        clock.set(at as Date);
+        const start = process.hrtime.bigint();
+        const result = await ledger.writer.execute(batch, 'bench:import');
+        busyMs += msSince(start);
+        batchEventCounts.push(result.events.length);
+        events += result.events.length;
+        commandCount += batch.length;
+        if (events >= nextReport) {
+          ctx.log(`imported ${events} events (${Math.round(events / (busyMs / 1000))} events/s so far)`);
+          nextReport += ctx.target / 10;
+        }
+      }
+    } finally {
+      await ledger.close();
+    }
+    const db = new Database(ctx.dbPath, { readonly: true });
+    const recordedAt = (order: 'ASC' | 'DESC') => (db.prepare(`SELECT recorded_at AS r FROM events ORDER BY position ${order} LIMIT 1`).get() as { r: string }).r;
+    ctx.imported = { events, commands: commandCount, batchEventCounts, world, firstRecordedAt: recordedAt('ASC'), lastRecordedAt: recordedAt('DESC') };
+    db.close();
+    const seconds = busyMs / 1000;
+    return [
+      { name: 'bulk-import', value: events / seconds, unit: 'events/s', rawOf: 'raw-insert' },
+      { name: 'bulk-import-commands', value: commandCount / seconds, unit: 'commands/s', note: `${ctx.options.batch} commands per batch` },
+    ];
+  },
+};

@@ -1,0 +1,40 @@
+import type { Figure } from './support/figures';
+
+/** The targets: goals to reach or explain, judged here, never in tests. */
+export interface Target {
+  readonly text: string;
+  readonly figure: string;
+  /** Compare the ratio to the raw limit instead of the value. */
+  readonly onRatio?: boolean;
+  readonly atLeast?: number;
+  readonly below?: number;
+  /** The log size the target is set at; judged at every size, flagged when it differs. */
+  readonly atEvents?: number;
+}
+
+export const TARGETS: readonly Target[] = [
+  { text: 'bulk import >= 50 % of raw insert', figure: 'bulk-import', onRatio: true, atLeast: 0.5 },
+  { text: 'rebuild >= 50 % of raw read+parse', figure: 'rebuild', onRatio: true, atLeast: 0.5 },
+  { text: 'roster p99 < 2 ms in-process at 10^6', figure: 'roster-in-process-p99', below: 2, atEvents: 1_000_000 },
+  { text: 'roster p99 < 10 ms over HTTP at 10^6', figure: 'roster-http-p99', below: 10, atEvents: 1_000_000 },
+  { text: 'rebuild of 10^6 events < 1 GB RSS', figure: 'rebuild-peak-rss', below: 1024, atEvents: 1_000_000 },
+];
+
+export interface Verdict {
+  readonly target: string;
+  readonly events: number;
+  readonly value: number;
+  readonly met: boolean;
+}
+
+export function judge(figures: readonly Figure[]): Verdict[] {
+  return TARGETS.flatMap((t) =>
+    figures
+      .filter((f) => f.name === t.figure)
+      .map((f) => {
+        const value = t.onRatio ? (f.ratio ?? Number.NaN) : f.value;
+        const met = t.atLeast !== undefined ? value >= t.atLeast : t.below !== undefined ? value < t.below : true;
+        return { target: t.text, events: f.events, value, met };
+      }),
+  );
+}

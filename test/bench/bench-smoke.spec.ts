@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateHistory } from '../../bench/generator/generate-history';
+import { tempDir } from '../support/fixtures';
+
+const ROOT = join(__dirname, '..', '..');
+const RESULTS = join(ROOT, 'bench', 'results');
+const resultFiles = () => {
+  try {
+    return readdirSync(RESULTS).sort();
+  } catch {
+    return [];
+  }
+};
+
+const firstCommands = (seed: number, count: number) => {
+  const { commands } = generateHistory({ seed, bodies: 2 });
+  return Array.from({ length: count }, () => commands.next().value);
+};
+
+describe('bench generator', () => {
+  it('gives the same history for the same seed and another for another seed', () => {
+    const a = firstCommands(7, 1500);
+    expect(firstCommands(7, 1500)).toEqual(a);
+    expect(firstCommands(8, 1500)).not.toEqual(a);
+    expect(new Set(a.map((c) => c.command.metadata.commandId)).size).toBe(a.length);
+    expect(new Set(a.map((c) => c.command.type))).toEqual(
+      new Set(['RegisterParty', 'EstablishGroup', 'AppointMember', 'AppointChair', 'RecordAffiliation', 'ReplaceMember', 'EndMembership']),
+    );
+  });
+});
+
+/**
+ * `npm run bench` at a tiny size, end to end: compiled as the script compiles it, with the
+ * real child processes and a few autocannon requests. Checks that every measurement runs
+ * and the JSON has its shape; never the speed.
+ */
+describe('npm run bench (tiny)', () => {
+  const tmp = tempDir('ledger-bench-smoke-');
+  afterAll(() => tmp.cleanup());
+
+  it('imports, measures everything and writes one JSON entry per figure, outside bench/results', () => {
+    const before = resultFiles();
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'pipe' });
+    const out = join(tmp.dir, 'results');
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist-bench', 'bench', 'run-bench.js'), '--events', '400', '--http-requests', '12', '--queries', '20', '--out', out, '--work', join(tmp.dir, 'work')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    expect(resultFiles()).toEqual(before);
+
+    const files = readdirSync(out);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}\.json$/);
+    const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as { figures: Record<string, unknown>[]; points: { events: number }[]; machine: { node: string } };
+    expect(result.machine.node).toBe(process.version);
+    const events = result.points[0]!.events;
+    expect(events).toBeGreaterThanOrEqual(400);
+    // A batch never holds more commands than events still wanted, and a command appends one or two.
+    expect(events).toBeLessThan(800);
+
+    const names = result.figures.map((f) => f.name);
+    for (const expected of [
+      'bulk-import', 'raw-insert', 'raw-read-parse', 'db-bytes-per-event', 'rebuild', 'rebuild-peak-rss',
+      'roster-in-process-p50', 'roster-in-process-p99', 'roster-http-p50', 'roster-http-p99', 'roster-http-throughput',
+      'commands-http-p50', 'commands-http-p99', 'commands-http-throughput',
+    ]) {
+      expect(names).toContain(expected);
+    }
+    for (const figure of result.figures) {
+      expect(Object.keys(figure).every((k) => ['name', 'value', 'unit', 'events', 'raw', 'ratio', 'note'].includes(k))).toBe(true);
+      expect(typeof figure.name).toBe('string');
+      expect(typeof figure.unit).toBe('string');
+      expect(Number.isFinite(figure.value)).toBe(true);
+      expect(figure.value as number).toBeGreaterThan(0);
+      expect(figure.events).toBe(events);
+      if ('raw' in figure) expect(figure.ratio).toBeCloseTo((figure.value as number) / (figure.raw as number), 3);
+    }
+    const byName = new Map(result.figures.map((f) => [f.name, f]));
+    expect(byName.get('bulk-import')?.raw).toBe(byName.get('raw-insert')?.value);
+    expect(byName.get('rebuild')?.raw).toBe(byName.get('raw-read-parse')?.value);
+  }, 90_000);
+});
