@@ -1,5 +1,6 @@
 import { earliestDay } from '../domain/effective-date';
-import { applyCorrections } from '../events/apply-corrections';
+import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
+import type { LedgerEvent } from '../events/ledger-event';
 import type { Projection } from './projection';
 import { KNOWN_COLUMNS } from './projection';
 import { ScopedLog } from './scoped-log';
@@ -7,10 +8,35 @@ import { syncVersionedRows, type Row } from './versioned-rows';
 
 const log = new ScopedLog('rm_affiliations_log');
 
+/** The row an (effective) AffiliationRecorded stands for; none when it has no date. */
+function affiliationRows(e: Effective<LedgerEvent>, personId: string): Row[] {
+  if (e.type !== 'AffiliationRecorded') return [];
+  const from = e.metadata.effectiveFrom;
+  if (!from || from.date === null) return [];
+  const { organisationId, unit, title } = e.data;
+  return [
+    {
+      event_id: e.id,
+      person_id: personId,
+      organisation_id: organisationId,
+      unit,
+      title,
+      from_date: from.date,
+      from_precision: from.precision,
+      from_lo: earliestDay(from),
+      source: JSON.stringify(e.metadata.source),
+      position: e.position,
+      events: JSON.stringify([e.id, ...e.correctedBy]),
+    },
+  ];
+}
+
 /**
  * A person's title and employer as of a date: each row holds from its date until the next.
  * Versioned in transaction time, so a corrected or revoked affiliation stops being known at
  * the correction while a knownAt before it still shows it. `position` orders same-day rows.
+ * Each row depends on its own event only: an append inserts one row, a correction
+ * recomputes the person's rows from their (corrected) events.
  */
 export const affiliationProjection: Projection = {
   name: 'affiliation',
@@ -23,32 +49,18 @@ export const affiliationProjection: Projection = {
       source TEXT, position INTEGER NOT NULL, events TEXT NOT NULL,
       ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_affiliations_by_person ON rm_affiliations (person_id, from_lo);
+      CREATE INDEX IF NOT EXISTS rm_affiliations_by_event ON rm_affiliations (event_id, known_until);
       ${log.setupSql()}`);
   },
   apply(db, event) {
     const personId = log.scopeFor(db, event, (e) => (e.type === 'AffiliationRecorded' ? e.data.personId : null));
     if (personId === null) return;
     log.append(db, personId, event);
-    const rows: Row[] = [];
-    for (const e of applyCorrections(log.events(db, personId))) {
-      if (e.type !== 'AffiliationRecorded') continue;
-      const from = e.metadata.effectiveFrom;
-      if (!from || from.date === null) continue;
-      const { organisationId, unit, title } = e.data;
-      rows.push({
-        event_id: e.id,
-        person_id: personId,
-        organisation_id: organisationId,
-        unit,
-        title,
-        from_date: from.date,
-        from_precision: from.precision,
-        from_lo: earliestDay(from),
-        source: JSON.stringify(e.metadata.source),
-        position: e.position,
-        events: JSON.stringify([e.id, ...e.correctedBy]),
-      });
+    if (isCorrection(event)) {
+      const rows = applyCorrections(log.events(db, personId)).flatMap((e) => affiliationRows(e, personId));
+      syncVersionedRows(db, 'rm_affiliations', { column: 'person_id', value: personId }, ['event_id'], rows, event);
+      return;
     }
-    syncVersionedRows(db, 'rm_affiliations', { column: 'person_id', value: personId }, ['event_id'], rows, event);
+    syncVersionedRows(db, 'rm_affiliations', { column: 'event_id', value: event.id }, ['event_id'], affiliationRows({ ...event, correctedBy: [] }, personId), event);
   },
 };

@@ -1,37 +1,31 @@
-import { applyCorrections, type Effective } from '../events/apply-corrections';
+import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
-import type { SourceRef } from '../events/event-envelope';
-import type { EffectiveDate } from '../domain/effective-date';
+import { CurrentRows, type Entities } from './current-rows';
+import { effectiveFromOf, endBy, INTERVAL_COLUMNS, intervalColumns, intervalOf, sourcesWith, type Interval } from './interval-columns';
 import type { Projection } from './projection';
-import { effectiveFromOf, endBy, INTERVAL_COLUMNS, intervalColumns, sourcesWith } from './interval-columns';
 import { ScopedLog } from './scoped-log';
 import { syncVersionedRows, type Row } from './versioned-rows';
 
 const TYPES = ['MemberAppointed', 'MemberReplaced', 'MembershipEnded'];
 const log = new ScopedLog('rm_memberships_log');
 
-interface Seat {
-  membership_id: string;
-  group_id: string;
-  person_id: string;
-  role: string;
-  representing_id: string | null;
-  field: string | null;
-  title: string | null;
-  from: EffectiveDate;
-  to: EffectiveDate | null;
-  events: string[];
-  sources: SourceRef[];
+interface Seat extends Interval {
+  readonly membership_id: string;
+  readonly group_id: string;
+  readonly person_id: string;
+  readonly role: string;
+  readonly representing_id: string | null;
+  readonly field: string | null;
+  readonly title: string | null;
 }
 
-/** The seats of one group as its (corrected) seat events say: what the roster rows must be now. */
-export function seatsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
-  const seats = new Map<string, Seat>();
-  const close = (membershipId: string, e: Effective<LedgerEvent>) => {
+/** One seat event's effect: an appointment opens a seat, a replacement closes one and opens another, an end closes one. */
+export function evolveSeats(seats: Entities<Seat>, e: Effective<LedgerEvent>): void {
+  const close = (membershipId: string) => {
     const seat = seats.get(membershipId);
     if (seat) seats.set(membershipId, { ...seat, to: endBy(e), events: [...seat.events, e.id, ...e.correctedBy], sources: sourcesWith(seat.sources, e) });
   };
-  const open = (e: Effective<LedgerEvent>, groupId: string, s: { personId: string; role: string; representingId: string | null; field: string | null; title: string | null }) =>
+  const open = (groupId: string, s: { personId: string; role: string; representingId: string | null; field: string | null; title: string | null }) =>
     seats.set(e.id, {
       membership_id: e.id,
       group_id: groupId,
@@ -45,21 +39,39 @@ export function seatsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
       events: [e.id, ...e.correctedBy],
       sources: sourcesWith([], e),
     });
-  for (const e of events) {
-    if (e.type === 'MemberAppointed') open(e, e.data.groupId, e.data);
-    if (e.type === 'MemberReplaced') {
-      close(e.data.outgoing.membershipId, e);
-      open(e, e.data.groupId, e.data.incoming);
-    }
-    if (e.type === 'MembershipEnded') close(e.data.membershipId, e);
+  if (e.type === 'MemberAppointed') open(e.data.groupId, e.data);
+  if (e.type === 'MemberReplaced') {
+    close(e.data.outgoing.membershipId);
+    open(e.data.groupId, e.data.incoming);
   }
-  return [...seats.values()].map(({ from, to, events: ids, sources, ...seat }) => ({ ...seat, ...intervalColumns(from, to, ids, sources) }));
+  if (e.type === 'MembershipEnded') close(e.data.membershipId);
+}
+
+const seatRow = ({ from, to, events, sources, ...seat }: Seat): Row => ({ ...seat, ...intervalColumns({ from, to, events, sources }) });
+
+const seatOfRow = (row: Row): Seat => ({
+  membership_id: row.membership_id as string,
+  group_id: row.group_id as string,
+  person_id: row.person_id as string,
+  role: row.role as string,
+  representing_id: row.representing_id as string | null,
+  field: row.field as string | null,
+  title: row.title as string | null,
+  ...intervalOf(row),
+});
+
+/** The seats of one group as its (corrected) seat events say: what the roster rows must be now. */
+export function seatsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
+  const seats = new Map<string, Seat>();
+  for (const e of events) evolveSeats(seats, e);
+  return [...seats.values()].map(seatRow);
 }
 
 /**
  * Who sits in which group, in valid and transaction time: the roster and a person's history.
- * A revocation or correction in the group's stream recomputes the group's seats; rows that
- * change stop being known at the correction's recordedAt, so a knownAt before it still shows them.
+ * An appended seat event patches the seats it opens or closes. A revocation or correction
+ * refolds the group's seats from its events; rows that change stop being known at the
+ * correction's recordedAt, so a knownAt before it still shows them.
  */
 export const groupMembershipProjection: Projection = {
   name: 'group-membership',
@@ -79,7 +91,12 @@ export const groupMembershipProjection: Projection = {
     const groupId = log.scopeFor(db, event, (e) => (TYPES.includes(e.type) ? (e.data as { groupId: string }).groupId : null));
     if (groupId === null) return;
     log.append(db, groupId, event);
-    const rows = seatsOf(applyCorrections(log.events(db, groupId)));
-    syncVersionedRows(db, 'rm_memberships', { column: 'group_id', value: groupId }, ['membership_id'], rows, event);
+    if (isCorrection(event)) {
+      syncVersionedRows(db, 'rm_memberships', { column: 'group_id', value: groupId }, ['membership_id'], seatsOf(applyCorrections(log.events(db, groupId))), event);
+      return;
+    }
+    const seats = new CurrentRows(db, 'rm_memberships', 'membership_id', seatOfRow);
+    evolveSeats(seats, { ...event, correctedBy: [] });
+    seats.save(seatRow, event);
   },
 };

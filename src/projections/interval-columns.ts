@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
-import { earliestDay, END_OF_TIME, lastDayBefore, latestDay, UNKNOWN_DATE, type EffectiveDate } from '../domain/effective-date';
+import { earliestDay, END_OF_TIME, lastDayBefore, latestDay, UNKNOWN_DATE, type DatePrecision, type EffectiveDate } from '../domain/effective-date';
 import type { SourceRef } from '../events/event-envelope';
 import type { LedgerEvent } from '../events/ledger-event';
-import { KNOWN_COLUMNS, statement } from './projection';
+import { KNOWN_COLUMNS } from './projection';
+import type { Row } from './versioned-rows';
 
 /**
  * Shared shape of the bitemporal interval read models (memberships, chair terms): valid
@@ -27,26 +27,16 @@ export interface IntervalRow {
   known_until: string | null;
 }
 
-export function intervalValues(from: EffectiveDate, to: EffectiveDate | null, eventIds: readonly string[], sources: readonly SourceRef[], event: LedgerEvent) {
-  return {
-    from_date: from.date,
-    from_precision: from.precision,
-    from_lo: earliestDay(from),
-    from_hi: latestDay(from),
-    to_date: to?.date ?? null,
-    to_precision: to?.precision ?? null,
-    to_lo: to ? earliestDay(to) : END_OF_TIME,
-    to_hi: to ? latestDay(to) : END_OF_TIME,
-    events: JSON.stringify(eventIds),
-    sources: JSON.stringify(sources),
-    known_from: event.metadata.recordedAt,
-    known_until: null,
-    known_from_position: event.position,
-  };
+/** An interval as the projections fold it: valid time, and the events and sources behind it. */
+export interface Interval {
+  readonly from: EffectiveDate;
+  readonly to: EffectiveDate | null;
+  readonly events: readonly string[];
+  readonly sources: readonly SourceRef[];
 }
 
 /** The valid-time and evidence columns of an interval row, without transaction time (see versioned-rows.ts). */
-export function intervalColumns(from: EffectiveDate, to: EffectiveDate | null, eventIds: readonly string[], sources: readonly SourceRef[]) {
+export function intervalColumns({ from, to, events: eventIds, sources }: Interval) {
   return {
     from_date: from.date,
     from_precision: from.precision,
@@ -58,6 +48,17 @@ export function intervalColumns(from: EffectiveDate, to: EffectiveDate | null, e
     to_hi: to ? latestDay(to) : END_OF_TIME,
     events: JSON.stringify(eventIds),
     sources: JSON.stringify(sources),
+  };
+}
+
+/** The interval a stored row holds: the inverse of `intervalColumns` (lo/hi follow from date and precision). */
+export function intervalOf(row: Row): Interval {
+  const r = row as unknown as IntervalRow;
+  return {
+    from: { date: r.from_date, precision: r.from_precision as DatePrecision },
+    to: r.to_precision === null ? null : { date: r.to_date, precision: r.to_precision as DatePrecision },
+    events: JSON.parse(r.events) as string[],
+    sources: JSON.parse(r.sources) as SourceRef[],
   };
 }
 
@@ -72,24 +73,3 @@ export const effectiveFromOf = (event: Pick<LedgerEvent, 'metadata'>): Effective
 
 /** The end of an interval that a change on the event's effective date closes. */
 export const endBy = (event: Pick<LedgerEvent, 'metadata'>): EffectiveDate => lastDayBefore(effectiveFromOf(event));
-
-/**
- * Closes the current version of the row `idColumn = id` in `table` and inserts its
- * successor with a new end, the event appended to its evidence.
- */
-export function closeInterval(db: Database.Database, table: string, idColumn: string, id: string, event: LedgerEvent, columns: readonly string[]): void {
-  const current = statement(db, `SELECT * FROM ${table} WHERE ${idColumn} = ? AND known_until IS NULL`).get(id) as (IntervalRow & Record<string, unknown>) | undefined;
-  if (!current) return;
-  statement(db, `UPDATE ${table} SET known_until = ? WHERE ${idColumn} = ? AND known_until IS NULL`).run(event.metadata.recordedAt, id);
-  const from: EffectiveDate = { date: current.from_date, precision: current.from_precision as EffectiveDate['precision'] };
-  const next = {
-    ...Object.fromEntries(columns.map((c) => [c, current[c]])),
-    ...intervalValues(from, endBy(event), [...(JSON.parse(current.events) as string[]), event.id], sourcesWith(JSON.parse(current.sources) as SourceRef[], event), event),
-  };
-  insertRow(db, table, next);
-}
-
-export function insertRow(db: Database.Database, table: string, row: Record<string, unknown>): void {
-  const keys = Object.keys(row);
-  statement(db, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
-}

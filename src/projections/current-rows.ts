@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import type { LedgerEvent } from '../events/ledger-event';
+import { statement } from './projection';
+import { syncVersionedRows, type Row } from './versioned-rows';
+
+/**
+ * The few entities one appended event touches (a seat, a chair term), read from their rows
+ * believed now and written back as new versions. An interval projection folds an appended
+ * event into these with the same `evolve` its full refold uses, so an append costs the
+ * rows it touches, not the history of its scope; only a correction refolds the scope
+ * (test/projections/incremental-equals-refold.spec.ts checks both give the same rows).
+ */
+export class CurrentRows<T> {
+  private readonly touched = new Map<string, T>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: string,
+    private readonly idColumn: string,
+    private readonly fromRow: (row: Row) => T,
+  ) {}
+
+  get(id: string): T | undefined {
+    const touched = this.touched.get(id);
+    if (touched !== undefined) return touched;
+    const row = statement(this.db, `SELECT * FROM ${this.table} WHERE ${this.idColumn} = ? AND known_until IS NULL`).get(id) as Row | undefined;
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  set(id: string, value: T): void {
+    this.touched.set(id, value);
+  }
+
+  /** Closes each touched row that changed and inserts its next version, known from the event on. */
+  save(toRow: (value: T) => Row, event: LedgerEvent): void {
+    for (const [id, value] of this.touched) syncVersionedRows(this.db, this.table, { column: this.idColumn, value: id }, [this.idColumn], [toRow(value)], event);
+  }
+}
+
+/** What an `evolve` over a scope's entities needs: a Map while refolding, `CurrentRows` while appending. */
+export interface Entities<T> {
+  get(id: string): T | undefined;
+  set(id: string, value: T): unknown;
+}
