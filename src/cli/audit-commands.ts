@@ -158,7 +158,7 @@ export function formatRebuild(models: readonly RebuiltModel[]): string {
   for (const m of models) {
     for (const t of m.tables) {
       const verdict = t.before === null ? 'new (nothing comparable before)' : t.equal ? 'equal' : `DIFFERENT (was ${t.before.rows} rows, sha256 ${t.before.hash.slice(0, 16)}…)`;
-      lines.push(`  ${`${m.name} v${m.version}`.padEnd(22)} ${t.table.padEnd(18)} ${String(t.after.rows).padStart(5)} rows  sha256 ${t.after.hash.slice(0, 16)}…  ${verdict}`);
+      lines.push(`  ${`${m.name} v${m.version}`.padEnd(22)} ${t.table.padEnd(18)} ${String(t.after.rows).padStart(5)} rows  ${t.after.hash === null ? 'not hashed' : `sha256 ${t.after.hash.slice(0, 16)}…`}  ${verdict}`);
       for (const row of t.onlyBefore.slice(0, 20)) lines.push(`      - was:     ${row}`);
       for (const row of t.onlyAfter.slice(0, 20)) lines.push(`      + rebuilt: ${row}`);
       const more = t.onlyBefore.length + t.onlyAfter.length - Math.min(20, t.onlyBefore.length) - Math.min(20, t.onlyAfter.length);

@@ -40,7 +40,7 @@ function affiliationRows(e: Effective<LedgerEvent>, personId: string): Row[] {
  */
 export const affiliationProjection: Projection = {
   name: 'affiliation',
-  version: 2,
+  version: 3,
   tables: ['rm_affiliations', 'rm_affiliations_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_affiliations (

@@ -49,7 +49,7 @@ export function termsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
  */
 export const chairTermProjection: Projection = {
   name: 'chair-term',
-  version: 2,
+  version: 3,
   tables: ['rm_chair_terms', 'rm_chair_terms_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_chair_terms (

@@ -12,7 +12,7 @@ const log = new ScopedLog('rm_decision_effects_log');
  */
 export const decisionEffectsProjection: Projection = {
   name: 'decision-effects',
-  version: 1,
+  version: 2,
   tables: ['rm_decision_effects', 'rm_decision_effects_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_decision_effects (

@@ -14,7 +14,7 @@ const log = new ScopedLog('rm_decision_log');
  */
 export const decisionStatusProjection: Projection = {
   name: 'decision-status',
-  version: 1,
+  version: 2,
   tables: ['rm_decisions', 'rm_decision_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_decisions (

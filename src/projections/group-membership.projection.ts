@@ -75,7 +75,7 @@ export function seatsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
  */
 export const groupMembershipProjection: Projection = {
   name: 'group-membership',
-  version: 2,
+  version: 3,
   tables: ['rm_memberships', 'rm_memberships_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_memberships (

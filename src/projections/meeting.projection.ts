@@ -16,7 +16,7 @@ export const meetingIdOf = (types: readonly string[]) => (e: LedgerEvent) => (ty
  */
 export const meetingProjection: Projection = {
   name: 'meeting',
-  version: 1,
+  version: 2,
   tables: ['rm_meetings', 'rm_agenda_items', 'rm_attendance', 'rm_meeting_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_meetings (

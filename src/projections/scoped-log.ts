@@ -1,4 +1,3 @@
-import { canonicalJson } from '../audit/canonical-json';
 import type Database from 'better-sqlite3';
 import { isCorrection } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
@@ -32,10 +31,22 @@ export class ScopedLog {
   }
 
   append(db: Database.Database, scope: string, event: LedgerEvent): void {
-    statement(db, `INSERT OR IGNORE INTO ${this.table} (position, scope, event_id, event) VALUES (?, ?, ?, ?)`).run(event.position, scope, event.id, canonicalJson(event));
+    statement(db, `INSERT OR IGNORE INTO ${this.table} (position, scope, event_id, event) VALUES (?, ?, ?, ?)`).run(event.position, scope, event.id, copyOf(event));
   }
 
   events(db: Database.Database, scope: string): LedgerEvent[] {
     return (statement(db, `SELECT event FROM ${this.table} WHERE scope = ? ORDER BY position`).all(scope) as { event: string }[]).map((r) => JSON.parse(r.event) as LedgerEvent);
   }
+}
+
+/**
+ * The stored copy: the envelope's keys in a fixed order, so the copy made inline (from the
+ * appended event) and the one made by a rebuild (from the event read back) are the same
+ * bytes and a rebuild proves equal. `data` and `metadata` keep the order the store wrote
+ * them in, which a JSON round trip preserves. (Canonical JSON did the same at about a
+ * fifth of a rebuild's time.)
+ */
+function copyOf(e: LedgerEvent): string {
+  const { id, type, schemaVersion, stream, streamVersion, position, data, metadata } = e;
+  return JSON.stringify({ id, type, schemaVersion, stream, streamVersion, position, data, metadata });
 }
