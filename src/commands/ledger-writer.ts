@@ -8,6 +8,7 @@ import { requireCitedDecision } from './meeting/cited-decision';
 import { CommandContext, type AliasLookup } from './shared/command-context';
 import { rolesOf } from './shared/command-definition';
 import type { EventLocator } from './shared/event-locator';
+import { StreamCache } from './shared/stream-cache';
 import { UnitOfWork } from './shared/unit-of-work';
 
 export interface CommandOutcome {
@@ -42,7 +43,12 @@ export interface LedgerWriterOptions {
  * each stream at the version it was read at.
  */
 export class LedgerWriter {
-  constructor(private readonly options: LedgerWriterOptions) {}
+  /** Streams read by earlier batches: a command on a long stream reads only its new events. */
+  private readonly streams: StreamCache;
+
+  constructor(private readonly options: LedgerWriterOptions) {
+    this.streams = new StreamCache(options.store);
+  }
 
   /** `by` is who sends it: a token's principal over HTTP, or a plain actor name for local processes (CLI, seed), which may send any command. */
   async execute(body: unknown, by: string | Principal): Promise<WriteResult> {
@@ -50,7 +56,7 @@ export class LedgerWriter {
     const actor = principal.actor;
     const { commands, isBatch } = parseCommandRequest(body);
     checkRoles(commands, principal, isBatch);
-    const uow = new UnitOfWork(this.options.store);
+    const uow = new UnitOfWork(this.streams);
     const outcomes: { command: ParsedCommand; previous: StoredEvent[] | null }[] = [];
 
     for (const [index, command] of commands.entries()) {

@@ -18,6 +18,11 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
+export interface ReadStreamOptions {
+  /** Return events with a stream version strictly greater than this (0 = the whole stream). */
+  readonly afterVersion?: number;
+}
+
 export interface Subscription {
   /** Resolves once the subscription has stopped and its handler is idle. */
   close(): Promise<void>;
@@ -46,8 +51,12 @@ export interface EventStore {
    */
   append(appends: readonly StreamAppend[]): Promise<StoredEvent[]>;
 
-  /** All events of one stream in order; [] when the stream does not exist. */
-  readStream(stream: string): Promise<StoredEvent[]>;
+  /**
+   * The events of one stream in order; [] when the stream does not exist. With
+   * `afterVersion`, only those after it: the tail a reader that already holds the first
+   * versions needs (stored events never change, so what it holds stays true).
+   */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 
   /** Events of the whole log in position order. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/event-envelope';
 import type { UpcasterRegistry } from '../events/upcasters';
-import type { AuditRecord, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from './event-store.port';
+import type { AuditRecord, EventStore, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
  * The port with upcasting on every read path, around any backend: deciders, projections
@@ -24,8 +24,8 @@ export class UpcastingEventStore implements EventStore {
   append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
     return this.inner.append(appends);
   }
-  async readStream(stream: string): Promise<StoredEvent[]> {
-    return (await this.inner.readStream(stream)).map(this.up);
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
+    return (await this.inner.readStream(stream, options)).map(this.up);
   }
   async readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
     return (await this.inner.readAll(options)).map(this.up);

@@ -50,6 +50,16 @@ export function describeEventStoreContract(
       expect(read[0]!.position).toBe(stored[0]!.position);
     });
 
+    it('reads only the tail of a stream after a version', async () => {
+      const stream = streamName('tail');
+      await store.append([{ stream, expectedVersion: 0, events: [newEvent('A'), newEvent('B')] }]);
+      await store.append([{ stream, expectedVersion: 2, events: [newEvent('C')] }]);
+      expect((await store.readStream(stream, { afterVersion: 1 })).map((e) => [e.type, e.streamVersion])).toEqual([['B', 2], ['C', 3]]);
+      expect(await store.readStream(stream, { afterVersion: 3 })).toEqual([]);
+      expect((await store.readStream(stream, { afterVersion: 0 })).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+      expect(await store.readStream(streamName('missing-tail'), { afterVersion: 2 })).toEqual([]);
+    });
+
     it('reads an unknown stream as empty', async () => {
       expect(await store.readStream(streamName('missing'))).toEqual([]);
     });

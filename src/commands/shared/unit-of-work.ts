@@ -1,7 +1,8 @@
 import { ConcurrencyConflict } from '../../domain/ledger-errors';
 import type { NewEvent } from '../../events/event-envelope';
 import type { LedgerNewEvent } from '../../events/ledger-event';
-import type { EventStore, StreamAppend } from '../../event-store/event-store.port';
+import type { StreamAppend } from '../../event-store/event-store.port';
+import type { StreamReader } from './stream-cache';
 
 interface TrackedStream {
   /** Version read from the store: what the append will expect. */
@@ -21,7 +22,7 @@ export class UnitOfWork {
   private readonly streams = new Map<string, TrackedStream>();
   private stagings = 0;
 
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: StreamReader) {}
 
   async events(stream: string): Promise<readonly LedgerNewEvent[]> {
     return (await this.track(stream)).events;

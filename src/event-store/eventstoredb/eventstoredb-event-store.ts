@@ -4,6 +4,7 @@ import {
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
+  START,
   excludeSystemEvents,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
@@ -15,7 +16,7 @@ import {
 import { ConcurrencyConflict } from '../../domain/ledger-errors';
 import type { StoredEvent } from '../../events/event-envelope';
 import { GENESIS_HASH } from '../../audit/event-hash';
-import type { AuditRecord, Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
+import type { AuditRecord, Clock, EventStore, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import {
   chainLinkOf,
   commandIndexStream,
@@ -94,10 +95,11 @@ export class EventStoreDbEventStore implements EventStore {
     return stored;
   }
 
-  async readStream(stream: string): Promise<StoredEvent[]> {
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(stream, { direction: FORWARDS })) {
+      // Revisions are 0-based: the event after version v is revision v.
+      for await (const resolved of this.client.readStream(stream, { direction: FORWARDS, fromRevision: options.afterVersion ? BigInt(options.afterVersion) : START })) {
         events.push(toStoredEvent(resolved));
       }
     } catch (error) {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import { ConcurrencyConflict, StorageFull } from '../../domain/ledger-errors';
 import type { EventMetadata, StoredEvent } from '../../events/event-envelope';
-import type { AuditRecord, Clock, EventStore, ReadAllOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
+import type { AuditRecord, Clock, EventStore, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
 import { SqliteEventChain, type ChainBackfill } from './sqlite-event-chain';
 import { pollingSubscription } from './polling-subscription';
@@ -47,7 +47,7 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (id, stream, stream_version, type, schema_version, data, metadata, command_id, recorded_at)
          VALUES (@id, @stream, @streamVersion, @type, @schemaVersion, @data, @metadata, @commandId, @recordedAt)`,
       ),
-      readStream: db.prepare<[string], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream = ? ORDER BY stream_version`),
+      readStream: db.prepare<[string, number], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream = ? AND stream_version > ? ORDER BY stream_version`),
       readAll: db.prepare<[number, number], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       byCommand: db.prepare<[string], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
       head: db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
@@ -116,8 +116,8 @@ export class SqliteEventStore implements EventStore {
     return last !== undefined && last > now ? last : now;
   }
 
-  async readStream(stream: string): Promise<StoredEvent[]> {
-    return this.statements.readStream.all(stream).map(toStoredEvent);
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(stream, options.afterVersion ?? 0).map(toStoredEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
