@@ -1,6 +1,7 @@
 import { bulkImportMeasurement } from './bulk-import.measurement';
 import { commandsHttpMeasurement } from './commands-http.measurement';
 import { dbSizeMeasurement } from './db-size.measurement';
+import { importBreakdownMeasurement } from './import-breakdown.measurement';
 import type { Measurement } from './measurement';
 import { rawSqliteMeasurement } from './raw-sqlite.measurement';
 import { rebuildMeasurement } from './rebuild.measurement';
@@ -15,6 +16,7 @@ import { rosterInProcessMeasurement } from './roster-in-process.measurement';
 export const ALL_MEASUREMENTS: readonly Measurement[] = [
   bulkImportMeasurement,
   rawSqliteMeasurement,
+  importBreakdownMeasurement,
   dbSizeMeasurement,
   rebuildMeasurement,
   rosterInProcessMeasurement,

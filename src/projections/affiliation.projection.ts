@@ -4,7 +4,7 @@ import type { LedgerEvent } from '../events/ledger-event';
 import type { Projection } from './projection';
 import { KNOWN_COLUMNS } from './projection';
 import { ScopedLog } from './scoped-log';
-import { syncVersionedRows, type Row } from './versioned-rows';
+import { insertVersion, syncVersionedRows, type Row } from './versioned-rows';
 
 const log = new ScopedLog('rm_affiliations_log');
 
@@ -49,7 +49,6 @@ export const affiliationProjection: Projection = {
       source TEXT, position INTEGER NOT NULL, events TEXT NOT NULL,
       ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_affiliations_by_person ON rm_affiliations (person_id, from_lo);
-      CREATE INDEX IF NOT EXISTS rm_affiliations_by_event ON rm_affiliations (event_id, known_until);
       ${log.setupSql()}`);
   },
   apply(db, event) {
@@ -61,6 +60,7 @@ export const affiliationProjection: Projection = {
       syncVersionedRows(db, 'rm_affiliations', { column: 'person_id', value: personId }, ['event_id'], rows, event);
       return;
     }
-    syncVersionedRows(db, 'rm_affiliations', { column: 'event_id', value: event.id }, ['event_id'], affiliationRows({ ...event, correctedBy: [] }, personId), event);
+    // A new event: its row is new too.
+    for (const row of affiliationRows({ ...event, correctedBy: [] }, personId)) insertVersion(db, 'rm_affiliations', row, event);
   },
 };

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LedgerEvent } from '../events/ledger-event';
 import { statement } from './projection';
-import { syncVersionedRows, type Row } from './versioned-rows';
+import { closeVersion, insertVersion, sameValues, type CurrentRow, type Row } from './versioned-rows';
 
 /**
  * The few entities one appended event touches (a seat, a chair term), read from their rows
@@ -12,6 +12,8 @@ import { syncVersionedRows, type Row } from './versioned-rows';
  */
 export class CurrentRows<T> {
   private readonly touched = new Map<string, T>();
+  /** The rows `get` read: what `save` compares with and closes. */
+  private readonly before = new Map<string, CurrentRow>();
 
   constructor(
     private readonly db: Database.Database,
@@ -23,17 +25,28 @@ export class CurrentRows<T> {
   get(id: string): T | undefined {
     const touched = this.touched.get(id);
     if (touched !== undefined) return touched;
-    const row = statement(this.db, `SELECT * FROM ${this.table} WHERE ${this.idColumn} = ? AND known_until IS NULL`).get(id) as Row | undefined;
-    return row ? this.fromRow(row) : undefined;
+    const row = statement(this.db, `SELECT rowid AS _rowid, * FROM ${this.table} WHERE ${this.idColumn} = ? AND known_until IS NULL`).get(id) as CurrentRow | undefined;
+    if (!row) return undefined;
+    this.before.set(id, row);
+    return this.fromRow(row);
   }
 
   set(id: string, value: T): void {
     this.touched.set(id, value);
   }
 
-  /** Closes each touched row that changed and inserts its next version, known from the event on. */
+  /**
+   * Closes each touched row that changed and inserts its next version, known from the event
+   * on. An entity `set` without a `get` is new: its id is the id of the event that opens it.
+   */
   save(toRow: (value: T) => Row, event: LedgerEvent): void {
-    for (const [id, value] of this.touched) syncVersionedRows(this.db, this.table, { column: this.idColumn, value: id }, [this.idColumn], [toRow(value)], event);
+    for (const [id, value] of this.touched) {
+      const row = toRow(value);
+      const before = this.before.get(id);
+      if (before && sameValues(before, row)) continue;
+      if (before) closeVersion(this.db, this.table, before._rowid, event);
+      insertVersion(this.db, this.table, row, event);
+    }
   }
 }
 

@@ -12,25 +12,39 @@ export type Row = Record<string, string | number | null>;
  */
 export function syncVersionedRows(db: Database.Database, table: string, scope: { column: string; value: string }, key: readonly string[], desired: readonly Row[], event: LedgerEvent): void {
   const keyOf = (row: Row) => JSON.stringify(key.map((c) => row[c] ?? null));
-  const current = statement(db, `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND known_until IS NULL`).all(scope.value) as (Row & { _rowid: number })[];
+  const current = statement(db, `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND known_until IS NULL`).all(scope.value) as CurrentRow[];
   const wanted = new Map(desired.map((r) => [keyOf(r), r]));
-  const close = statement(db, `UPDATE ${table} SET known_until = ? WHERE rowid = ?`);
   const kept = new Set<string>();
   for (const row of current) {
     const k = keyOf(row);
     const next = wanted.get(k);
-    if (next && Object.keys(next).every((c) => (row[c] ?? null) === (next[c] ?? null))) {
+    if (next && sameValues(row, next)) {
       kept.add(k);
       continue;
     }
-    close.run(event.metadata.recordedAt, row._rowid);
+    closeVersion(db, table, row._rowid, event);
   }
-  for (const [k, row] of wanted) {
-    if (kept.has(k)) continue;
-    const full: Row = { ...row, known_from: event.metadata.recordedAt, known_until: null, known_from_position: event.position };
-    const columns = Object.keys(full);
-    statement(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(full);
-  }
+  for (const [k, row] of wanted) if (!kept.has(k)) insertVersion(db, table, row, event);
+}
+
+/** A row believed now, with its rowid. */
+export type CurrentRow = Row & { readonly _rowid: number };
+
+/** True when `row` already holds every value of `next` (transaction-time columns aside). */
+export function sameValues(row: Row, next: Row): boolean {
+  return Object.keys(next).every((c) => (row[c] ?? null) === (next[c] ?? null));
+}
+
+/** Stops believing a row from the event on: its `known_until` is the event's recordedAt. */
+export function closeVersion(db: Database.Database, table: string, rowid: number, event: LedgerEvent): void {
+  statement(db, `UPDATE ${table} SET known_until = ? WHERE rowid = ?`).run(event.metadata.recordedAt, rowid);
+}
+
+/** A new version of a row, believed from the event on. */
+export function insertVersion(db: Database.Database, table: string, row: Row, event: LedgerEvent): void {
+  const full: Row = { ...row, known_from: event.metadata.recordedAt, known_until: null, known_from_position: event.position };
+  const columns = Object.keys(full);
+  statement(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(full);
 }
 
 export const json = (value: unknown): string => JSON.stringify(value);
