@@ -65,7 +65,8 @@ describe('npm run bench (tiny)', () => {
 
     const names = result.figures.map((f) => f.name);
     for (const expected of [
-      'bulk-import', 'raw-insert', 'raw-read-parse', 'db-bytes-per-event', 'rebuild', 'rebuild-peak-rss',
+      'bulk-import', 'raw-insert', 'raw-insert-indexed', 'raw-read-parse', 'import-append-only', 'import-append-read-models',
+      'db-bytes-per-event', 'rebuild', 'rebuild-peak-rss',
       'roster-in-process-p50', 'roster-in-process-p99', 'roster-http-p50', 'roster-http-p99', 'roster-http-throughput',
       'commands-http-p50', 'commands-http-p99', 'commands-http-throughput',
     ]) {
