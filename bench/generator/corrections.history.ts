@@ -15,8 +15,8 @@ const CORRECTION_CHANCE = 0.24;
  * The target is named by event id. The ledger derives event ids from the command:
  * `eventIdFor(commandId, n)` for the command's n-th event, so the generator knows them
  * without reading the database, provided it knows where in its command the event comes:
- * AppointMember naming a new person registers them first (PersonRegistered, then
- * MemberAppointed); RecordMeeting records the meeting, then one AgendaItemAdded per item
+ * AppointMember and ReplaceMember naming a new person register them first (PersonRegistered,
+ * then MemberAppointed or MemberReplaced); RecordMeeting records the meeting, then one AgendaItemAdded per item
  * (its chair and presenters are known people, so nothing is registered in between); the
  * other commands corrected here append one event. The bench tests import the history and
  * require every correction accepted and aimed at the type intended.
@@ -39,7 +39,9 @@ export const correctionsHistory: HistoryKind = {
 function correctOne(body: BodySim, meeting: Meeting, ctx: GenerationContext): void {
   const { rng } = ctx;
   for (let attempt = 0; attempt < 4 && body.correctable.length > 0; attempt++) {
-    const target = rng.pick(body.correctable);
+    // The kind of event first, then one of its events: a protocol lists many more agenda items and titles than chair terms.
+    const type = rng.pick([...new Set(body.correctable.map((c) => c.type))]);
+    const target = rng.pick(body.correctable.filter((c) => c.type === type));
     const command = correction(body, target, meeting, ctx);
     if (!command) continue;
     body.correctable.splice(body.correctable.indexOf(target), 1);
@@ -57,18 +59,21 @@ function correction(body: BodySim, target: Correctable, meeting: Meeting, ctx: G
   switch (target.type) {
     case 'MemberAppointed': {
       const held = target.seat && target.seat.group.seats.includes(target.seat.seat);
-      if (held && rng.chance(0.4)) {
+      if (held && rng.chance(0.5)) {
         const { group, seat } = target.seat!;
         group.seats.splice(group.seats.indexOf(seat), 1);
         return revoke(`Felaktigt registrerad: ${nameOf(ctx.world, seat.person)} utsågs inte till ${group.name}.`);
       }
       return correct('Fel titel i protokollet.', { title: rng.pick(TITLES) });
     }
+    case 'MemberReplaced':
+      // Revoking a replacement would seat the outgoing member again; the terms of the incoming seat are corrected instead.
+      return correct('Fel titel för den nya ledamoten.', { title: rng.pick(TITLES) });
     case 'ChairAppointed':
       if (target.data.role === 'vice-chair' && !meeting.firstOfYear) return revoke('Vice ordförande utsågs inte vid detta möte.');
       return correct('Uppdraget gäller från beslutsdagen, inte från årsskiftet.', { effectiveFrom: target.decidedOn });
     case 'AffiliationRecorded':
-      if (rng.chance(0.3)) return revoke('Uppgiften gällde en annan person.');
+      if (rng.chance(0.5)) return revoke('Uppgiften gällde en annan person.');
       return correct('Fel titel angavs.', { title: rng.pick(TITLES) });
     case 'MeetingRecorded':
       return correct('Fel mötesplats i protokollet.', { place: `Sammanträdesrummet, ${body.place}` });
@@ -100,6 +105,9 @@ function correctable(body: BodySim, decidedOn: string, protocol: readonly Emitte
         add(command, typeof ref === 'string' ? 0 : 1, 'MemberAppointed', data, group && seat ? { group, seat } : undefined);
         break;
       }
+      case 'ReplaceMember':
+        add(command, typeof data.incoming === 'string' ? 0 : 1, 'MemberReplaced', data);
+        break;
       case 'AppointChair':
         add(command, 0, 'ChairAppointed', data);
         break;

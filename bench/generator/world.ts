@@ -65,7 +65,7 @@ export interface GrantSim {
 /** An event a correction may later target: its id (derived from its command) and what it recorded. */
 export interface Correctable {
   readonly eventId: string;
-  readonly type: 'MemberAppointed' | 'ChairAppointed' | 'AffiliationRecorded' | 'MeetingRecorded' | 'AgendaItemAdded' | 'AttendanceRecorded';
+  readonly type: 'MemberAppointed' | 'MemberReplaced' | 'ChairAppointed' | 'AffiliationRecorded' | 'MeetingRecorded' | 'AgendaItemAdded' | 'AttendanceRecorded';
   readonly data: Record<string, unknown>;
   readonly decidedOn: string;
   /** For a seat: the group and the seat as the world holds it, to tell whether it is still held unchanged. */
