@@ -29,7 +29,7 @@ const MEETING_MONTHS = [2, 3, 4, 5, 6, 8, 9, 10, 11, 12];
  * What one body adds to the log over a decade: about 465 events at go-live and 380 a year of
  * meetings (protocols with their agenda items, seats, chairs, affiliations, grants,
  * corrections), measured with `bench/tools/events-per-body-year.ts` (3 bodies over 10 years,
- * seeds 1 and 2: 4 425 and 4 139). A year grows a little as bodies found new groups.
+ * seeds 1 and 2: 4 335 and 4 148). A year grows a little as bodies found new groups.
  */
 const EVENTS_PER_BODY_DECADE = 4_300;
 
