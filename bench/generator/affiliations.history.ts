@@ -1,6 +1,6 @@
 import type { GenerationContext, HistoryKind, Meeting } from './history-kind';
 import { TITLES } from './names';
-import type { BodySim, GroupSim } from './world';
+import { nameOf, type BodySim, type GroupSim } from './world';
 
 const UNITS = ['Socialförvaltningen', 'Omsorgsförvaltningen', 'Barn- och utbildningsförvaltningen', 'Primärvårdsförvaltningen', 'Psykiatriförvaltningen', 'Regionstaben'];
 
@@ -8,6 +8,7 @@ const UNITS = ['Socialförvaltningen', 'Omsorgsförvaltningen', 'Barn- och utbil
  * Titles and employers change: at go-live a third of the members get one (dated only by
  * year), and at each meeting a group reports one member's new title or employer with
  * probability 0.5 — mostly in the body's own party, sometimes a neighbour in the county.
+ * The meeting notes them all under one information item.
  */
 export const affiliationsHistory: HistoryKind = {
   name: 'affiliations',
@@ -27,11 +28,11 @@ export const affiliationsHistory: HistoryKind = {
 
 function record(group: GroupSim, person: string, from: string, ctx: GenerationContext): void {
   const { rng } = ctx;
-  ctx.emit('RecordAffiliation', {
-    person,
-    organisation: rng.chance(0.8) ? group.body.partySlug : rng.pick(group.body.countyParties),
-    ...(rng.chance(0.3) && { unit: rng.pick(UNITS) }),
-    title: rng.pick(TITLES),
-    effectiveFrom: from,
-  });
+  const unit = rng.chance(0.3) ? rng.pick(UNITS) : null;
+  const title = rng.pick(TITLES);
+  ctx.emit(
+    'RecordAffiliation',
+    { person, organisation: rng.chance(0.8) ? group.body.partySlug : rng.pick(group.body.countyParties), ...(unit && { unit }), title, effectiveFrom: from },
+    { key: 'affiliations', kind: 'information', title: 'Nya titlar och uppdrag - Information', says: `${nameOf(ctx.world, person)} är ${title}${unit ? ` inom ${unit}` : ''} från ${from}.` },
+  );
 }

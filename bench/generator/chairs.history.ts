@@ -1,10 +1,11 @@
 import type { GenerationContext, HistoryKind, Meeting } from './history-kind';
-import type { BodySim } from './world';
+import { nameOf, type BodySim } from './world';
 
 /**
  * Chairs rotate at the turn of the year ("gäller t o m dec 2026"): at a body's first
  * meeting of a year every group gets a chair and a vice chair among its members, for the
  * year, ending with a month-precise "YYYY-12". A group founded mid-year gets them at once.
+ * One agenda item decides them all for the meeting.
  */
 export const chairsHistory: HistoryKind = {
   name: 'chairs',
@@ -21,7 +22,18 @@ function appointForTheYear(body: BodySim, meeting: Meeting, ctx: GenerationConte
     const chair = ctx.rng.int(group.seats.length);
     const vice = (chair + 1 + ctx.rng.int(group.seats.length - 1)) % group.seats.length;
     for (const [index, role] of [[chair, 'chair'], [vice, 'vice-chair']] as const) {
-      ctx.emit('AppointChair', { group: group.slug, person: group.seats[index]!.person, role, effectiveFrom: from, effectiveTo: `${meeting.year}-12` });
+      const person = group.seats[index]!.person;
+      ctx.emit(
+        'AppointChair',
+        { group: group.slug, person, role, effectiveFrom: from, effectiveTo: `${meeting.year}-12` },
+        {
+          key: 'chairs',
+          kind: 'decision',
+          title: `Ordförande och vice ordförande i grupperna ${meeting.year} - Beslut`,
+          says: `${nameOf(ctx.world, person)} är ${role === 'chair' ? 'ordförande' : 'vice ordförande'} i ${group.name} t o m december ${meeting.year}.`,
+        },
+      );
     }
+    group.chair = group.seats[chair]!.person;
   }
 }

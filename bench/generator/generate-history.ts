@@ -1,9 +1,10 @@
 import { slugify } from '../../src/domain/slug';
 import { pad, recordedAfter } from './dates';
-import type { BenchCommand, GenerationContext, HistoryKind, Meeting } from './history-kind';
+import type { BenchCommand, HistoryKind, Meeting } from './history-kind';
 import { HISTORY_KINDS } from './history-kinds';
 import { placeName } from './names';
 import { Prng } from './prng';
+import { ProtocolSession } from './protocol-session';
 import { createWorld, type BodySim, type World } from './world';
 
 export interface GeneratedCommand {
@@ -25,12 +26,20 @@ const COUNTY_SIZE = 14;
 const MEETING_MONTHS = [2, 3, 4, 5, 6, 8, 9, 10, 11, 12];
 
 /**
- * About 300 bodies make a national decade of about 10^6 events with today's slices, so the
- * number of bodies follows the requested size and a group's history stays a decade long:
- * 10^5 events is a few counties, 10^6 is Sweden, 10^7 ten Swedens.
+ * What one body adds to the log over a decade: about 465 events at go-live and 380 a year of
+ * meetings (protocols with their agenda items, seats, chairs, affiliations, grants,
+ * corrections), measured with `bench/tools/events-per-body-year.ts` (3 bodies over 10 years,
+ * seeds 1 and 2: 4 335 and 4 148). A year grows a little as bodies found new groups.
+ */
+const EVENTS_PER_BODY_DECADE = 4_300;
+
+/**
+ * The number of bodies follows the requested size, so a group's history stays about a decade
+ * long at every size: 10^6 events is about 230 bodies over a decade (Sweden has 290
+ * municipalities and 21 regions), 10^7 ten times as many, not a century.
  */
 export function bodiesForEvents(events: number): number {
-  return Math.max(1, Math.round((events * 300) / 1_000_000));
+  return Math.max(1, Math.round(events / EVENTS_PER_BODY_DECADE));
 }
 
 /**
@@ -50,32 +59,18 @@ function* run(world: World, options: GenerateOptions): Generator<GeneratedComman
   createBodies(world, options.bodies);
 
   let sequence = 0;
-  let buffer: GeneratedCommand[] = [];
-  const session = (meeting: Meeting): GenerationContext => {
-    let item = 0;
+  const nextCommandId = () => `bench-${options.seed}-${world.commandsEmitted++}`;
+  // Runs every kind over one protocol, then hands its commands out in order, each recorded a moment after the one before.
+  function* protocol(body: BodySim, meeting: Meeting, hook: 'goLive' | 'meeting'): Generator<GeneratedCommand, void, undefined> {
     world.lastDay = meeting.day;
-    return {
-      world,
-      rng,
-      emit(type, data) {
-        item += 1;
-        const command: BenchCommand = {
-          type,
-          data,
-          metadata: { commandId: `bench-${options.seed}-${world.commandsEmitted++}`, decidedOn: meeting.day, source: { document: meeting.document, item: String(item) } },
-        };
-        buffer.push({ at: recordedAfter(meeting.day, sequence++), command });
-      },
-    };
-  };
+    const session = new ProtocolSession(world, rng, meeting, nextCommandId);
+    for (const kind of kinds) kind[hook]?.(body, meeting, session);
+    for (const command of session.commands()) yield { at: recordedAfter(meeting.day, sequence++), command };
+  }
 
   for (const body of world.bodies) {
     const day = `${startYear}-01-15`;
-    const meeting: Meeting = { day, year: startYear, firstOfYear: true, document: `Inläsning av organisationen ${body.place} ${day}` };
-    const ctx = session(meeting);
-    for (const kind of kinds) kind.goLive?.(body, meeting, ctx);
-    yield* buffer;
-    buffer = [];
+    yield* protocol(body, { day, year: startYear, firstOfYear: true, document: `Inläsning av organisationen ${body.place} ${day}`, slug: null }, 'goLive');
   }
 
   for (let year = startYear; ; year++) {
@@ -84,11 +79,15 @@ function* run(world: World, options: GenerateOptions): Generator<GeneratedComman
       days.sort((a, b) => a.day - b.day || a.body.index - b.body.index);
       for (const { body, day } of days) {
         const date = `${year}-${pad(month)}-${pad(day)}`;
-        const meeting: Meeting = { day: date, year, firstOfYear: month === MEETING_MONTHS[0], document: `Protokoll Ledningsgrupp ${body.place} ${date}` };
-        const ctx = session(meeting);
-        for (const kind of kinds) kind.meeting?.(body, meeting, ctx);
-        yield* buffer;
-        buffer = [];
+        const leadership = body.groups[0];
+        const meeting: Meeting = {
+          day: date,
+          year,
+          firstOfYear: month === MEETING_MONTHS[0],
+          document: `Protokoll Ledningsgrupp ${body.place} ${date}`,
+          slug: leadership ? `${leadership.slug}-${date}` : null,
+        };
+        yield* protocol(body, meeting, 'meeting');
       }
     }
   }
@@ -101,7 +100,7 @@ function createBodies(world: World, count: number): void {
     const place = placeName(index);
     const kind = index % COUNTY_SIZE === 0 ? 'region' : 'municipality';
     const partySlug = slugify(kind === 'region' ? `Region ${place}` : `${place} kommun`);
-    const body: BodySim = { index, partySlug, place, kind, countyParties: county, groups: [], people: [], groupsEstablished: 0 };
+    const body: BodySim = { index, partySlug, place, kind, countyParties: county, groups: [], people: [], groupsEstablished: 0, grants: [], correctable: [] };
     world.bodies.push(body);
   }
 }

@@ -1,6 +1,6 @@
 import { AREAS } from './names';
 import { pad } from './dates';
-import type { GenerationContext, HistoryKind } from './history-kind';
+import type { GenerationContext, HistoryKind, Topic } from './history-kind';
 import type { BodySim, GroupSim } from './world';
 import { slugify } from '../../src/domain/slug';
 
@@ -15,7 +15,7 @@ const SUB_GROUP_KINDS = [
 /**
  * A body's groups: at go-live its leadership and 12–26 groups under it, founded on dates
  * the sources often do not give ("unknown", a year); later about one new group every
- * three years, founded at a meeting.
+ * three years, founded at a meeting by a decision of its own.
  */
 export const groupsHistory: HistoryKind = {
   name: 'groups',
@@ -30,14 +30,20 @@ export const groupsHistory: HistoryKind = {
   meeting(body, meeting, ctx) {
     if (!ctx.rng.chance(0.035)) return;
     const leadership = body.groups[0]!;
-    establish(body, ctx, 'working-group', `Arbetsgrupp ${ctx.rng.pick(AREAS)} ${body.place} ${meeting.year}-${body.groupsEstablished}`, { text: meeting.day, earliest: meeting.day }, leadership);
+    const name = `Arbetsgrupp ${ctx.rng.pick(AREAS)} ${body.place} ${meeting.year}-${body.groupsEstablished}`;
+    establish(body, ctx, 'working-group', name, { text: meeting.day, earliest: meeting.day }, leadership, {
+      key: `group:${name}`,
+      kind: 'decision',
+      title: `Inrättande av ${name} - Beslut`,
+      says: `Ledningsgruppen beslutar att inrätta ${name} under ${leadership.name} från ${meeting.day}.`,
+    });
   },
 };
 
-function establish(body: BodySim, ctx: GenerationContext, kind: string, name: string, from: { text: string; earliest: string }, parent: GroupSim | null): GroupSim {
+function establish(body: BodySim, ctx: GenerationContext, kind: string, name: string, from: { text: string; earliest: string }, parent: GroupSim | null, topic?: Topic): GroupSim {
   const slug = slugify(name);
-  ctx.emit('EstablishGroup', { name, slug, kind, ...(parent && { parent: parent.slug }), effectiveFrom: from.text });
-  const group: GroupSim = { slug, name, body, establishedDay: from.earliest, targetSize: ctx.rng.between(5, 16), seats: [], left: new Map(), chairYear: 0 };
+  ctx.emit('EstablishGroup', { name, slug, kind, ...(parent && { parent: parent.slug }), effectiveFrom: from.text }, topic);
+  const group: GroupSim = { slug, name, body, establishedDay: from.earliest, targetSize: ctx.rng.between(5, 16), seats: [], left: new Map(), chairYear: 0, chair: null };
   body.groups.push(group);
   body.groupsEstablished += 1;
   ctx.world.groupsCreated += 1;

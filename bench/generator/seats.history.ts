@@ -1,13 +1,14 @@
 import { nextMonth } from './dates';
 import { FIELDS, TITLES } from './names';
-import type { GenerationContext, HistoryKind, Meeting } from './history-kind';
-import { knownPersonOutside, newPerson, noteLeaving, type GroupSim, type Seat } from './world';
+import type { GenerationContext, HistoryKind, Meeting, Topic } from './history-kind';
+import { knownPersonOutside, nameOf, newPerson, noteLeaving, type GroupSim, type Seat } from './world';
 
 /**
  * Seats: at go-live every group is filled to its size (starts often "unknown", as in
  * "tidigare deltagare"); at each meeting a group replaces a member with probability 0.2,
  * ends one with 0.04 and appoints one while below its size. Newcomers are mostly new
- * people; some already sit elsewhere in the same body.
+ * people; some already sit elsewhere in the same body. A meeting decides each group's
+ * changes under one agenda item, as in "Byte av deltagare inom samordnande grupp äldre".
  */
 export const seatsHistory: HistoryKind = {
   name: 'seats',
@@ -34,12 +35,12 @@ function appoint(group: GroupSim, ctx: GenerationContext, from: { text: string; 
   const known = ctx.rng.chance(0.35) ? knownPersonOutside(group, ctx.rng, day) : null;
   const person = known ?? newPerson(ctx.world, group.body);
   const slug = typeof person === 'string' ? person : person.slug;
-  ctx.emit('AppointMember', {
-    group: group.slug,
-    person: typeof person === 'string' ? person : person.ref,
-    ...seatTerms(group, ctx),
-    effectiveFrom: from.text,
-  });
+  const terms = seatTerms(group, ctx);
+  ctx.emit(
+    'AppointMember',
+    { group: group.slug, person: typeof person === 'string' ? person : person.ref, ...terms, effectiveFrom: from.text },
+    changes(group, `${nameOf(ctx.world, slug)}${terms.title ? `, ${terms.title},` : ''} utses till ledamot i ${group.name} från ${from.text}.`),
+  );
   group.seats.push({ person: slug, sinceDay: from.earliest });
 }
 
@@ -51,24 +52,27 @@ function replace(group: GroupSim, meeting: Meeting, ctx: GenerationContext): voi
   // One in ten takes over from the start of the next month, a month-precise date as the protocols give.
   const monthly = ctx.rng.chance(0.1);
   const from = monthly ? { text: nextMonth(meeting.day), earliest: `${nextMonth(meeting.day)}-01` } : { text: meeting.day, earliest: meeting.day };
-  ctx.emit('ReplaceMember', {
-    group: group.slug,
-    outgoing: outgoing.person,
-    incoming: typeof incoming === 'string' ? incoming : incoming.ref,
-    ...(ctx.rng.chance(0.3) && { title: ctx.rng.pick(TITLES) }),
-    effectiveFrom: from.text,
-  });
-  group.seats.splice(group.seats.indexOf(outgoing), 1, { person: typeof incoming === 'string' ? incoming : incoming.slug, sinceDay: from.earliest });
+  const incomingSlug = typeof incoming === 'string' ? incoming : incoming.slug;
+  const title = ctx.rng.chance(0.3) ? ctx.rng.pick(TITLES) : null;
+  ctx.emit(
+    'ReplaceMember',
+    { group: group.slug, outgoing: outgoing.person, incoming: typeof incoming === 'string' ? incoming : incoming.ref, ...(title && { title }), effectiveFrom: from.text },
+    changes(group, `${nameOf(ctx.world, incomingSlug)}${title ? `, ${title},` : ''} ersätter ${nameOf(ctx.world, outgoing.person)} i ${group.name} från ${from.text}.`),
+  );
+  group.seats.splice(group.seats.indexOf(outgoing), 1, { person: incomingSlug, sinceDay: from.earliest });
   noteLeaving(group, outgoing.person, monthly ? `${nextMonth(`${from.text}-01`)}-01` : from.earliest);
 }
 
 function end(group: GroupSim, meeting: Meeting, ctx: GenerationContext): void {
   const leaving = seatBefore(group, meeting.day, ctx);
   if (!leaving) return;
-  ctx.emit('EndMembership', { group: group.slug, person: leaving.person, effectiveFrom: meeting.day });
+  ctx.emit('EndMembership', { group: group.slug, person: leaving.person, effectiveFrom: meeting.day }, changes(group, `${nameOf(ctx.world, leaving.person)} lämnar ${group.name} från ${meeting.day}.`));
   group.seats.splice(group.seats.indexOf(leaving), 1);
   noteLeaving(group, leaving.person, meeting.day);
 }
+
+/** The group's agenda item at this meeting: one decision for all its seat changes. */
+const changes = (group: GroupSim, says: string): Topic => ({ key: `seats:${group.slug}`, kind: 'decision', title: `Byte av deltagare inom ${group.name} - Beslut`, says: `Ledningsgruppen beslutar att ${says}` });
 
 /** A seat that began before `day`: only such a seat can change on it. */
 function seatBefore(group: GroupSim, day: string, ctx: GenerationContext): Seat | null {

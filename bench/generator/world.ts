@@ -25,6 +25,8 @@ export interface GroupSim {
   readonly left: Map<string, string>;
   /** Year of the last chair appointment, so each year gets one. */
   chairYear: number;
+  /** Who chairs the group this year (a person slug); the leadership's chair chairs the body's meetings. */
+  chair: string | null;
 }
 
 export interface BodySim {
@@ -39,6 +41,35 @@ export interface BodySim {
   /** Everyone the body has had on a group: candidates for new seats. */
   readonly people: string[];
   groupsEstablished: number;
+  /** The body's grants that still have entries to come (accounting, settlement, payments). */
+  readonly grants: GrantSim[];
+  /** What the body's last protocol recorded that a later correction may target. */
+  correctable: Correctable[];
+}
+
+/** A yearly grant (stimulansmedel) a body holds, as far as its entries have come. */
+export interface GrantSim {
+  readonly slug: string;
+  readonly year: number;
+  readonly received: number;
+  allocated: number;
+  allocations: number;
+  /** Paid out early to the county association after a forecast of unused funds. */
+  early: number;
+  forecast: boolean;
+  accounted: boolean;
+  /** The settlement invoice from the county association, once made. */
+  invoice: { readonly key: string; readonly amount: number; paid: number } | null;
+}
+
+/** An event a correction may later target: its id (derived from its command) and what it recorded. */
+export interface Correctable {
+  readonly eventId: string;
+  readonly type: 'MemberAppointed' | 'MemberReplaced' | 'ChairAppointed' | 'AffiliationRecorded' | 'MeetingRecorded' | 'AgendaItemAdded' | 'AttendanceRecorded';
+  readonly data: Record<string, unknown>;
+  readonly decidedOn: string;
+  /** For a seat: the group and the seat as the world holds it, to tell whether it is still held unchanged. */
+  readonly seat?: { readonly group: GroupSim; readonly seat: Seat };
 }
 
 export interface World {
@@ -49,15 +80,21 @@ export interface World {
   commandsEmitted: number;
   /** The day of the latest meeting generated so far. */
   lastDay: string;
+  /** Everyone's name by slug, for the sentences of the protocols. */
+  readonly names: Map<string, string>;
 }
 
-export const createWorld = (seed: number): World => ({ bodies: [], seed, peopleCreated: 0, groupsCreated: 0, commandsEmitted: 0, lastDay: '' });
+export const createWorld = (seed: number): World => ({ bodies: [], seed, peopleCreated: 0, groupsCreated: 0, commandsEmitted: 0, lastDay: '', names: new Map() });
+
+/** A person's name as the protocols print it. */
+export const nameOf = (world: World, slug: string): string => world.names.get(slug) ?? slug;
 
 /** A new, never-seen person: `{ name }` registers them on first use. */
 export function newPerson(world: World, body: BodySim): { ref: { name: string }; slug: string } {
   const name = personName(world.peopleCreated++, world.seed);
   const slug = slugify(name);
   body.people.push(slug);
+  world.names.set(slug, name);
   return { ref: { name }, slug };
 }
 

@@ -1,3 +1,5 @@
+import { balanceHttpMeasurement } from './balance-http.measurement';
+import { balanceInProcessMeasurement } from './balance-in-process.measurement';
 import { bulkImportMeasurement } from './bulk-import.measurement';
 import { commandsHttpMeasurement } from './commands-http.measurement';
 import { dbSizeMeasurement } from './db-size.measurement';
@@ -7,11 +9,11 @@ import { rawSqliteMeasurement } from './raw-sqlite.measurement';
 import { rebuildMeasurement } from './rebuild.measurement';
 import { rosterHttpMeasurement } from './roster-http.measurement';
 import { rosterInProcessMeasurement } from './roster-in-process.measurement';
+import { verifyMeasurement } from './verify.measurement';
 
 /**
  * Every measurement, in the order they run on one database. The import comes first (it
- * builds the database); the HTTP commands come last (they append). Still to come, one file
- * each: `verify` over the whole log (issue 5), balance queries in-process and over HTTP (issue 4).
+ * builds the database); the HTTP commands come last (they append).
  */
 export const ALL_MEASUREMENTS: readonly Measurement[] = [
   bulkImportMeasurement,
@@ -19,7 +21,10 @@ export const ALL_MEASUREMENTS: readonly Measurement[] = [
   importBreakdownMeasurement,
   dbSizeMeasurement,
   rebuildMeasurement,
+  verifyMeasurement,
   rosterInProcessMeasurement,
   rosterHttpMeasurement,
+  balanceInProcessMeasurement,
+  balanceHttpMeasurement,
   commandsHttpMeasurement,
 ];

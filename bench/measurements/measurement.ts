@@ -7,7 +7,7 @@ export interface ImportedHistory {
   /** Events in the log after the import. */
   readonly events: number;
   readonly commands: number;
-  /** Events appended by each import batch, in order: the raw limit inserts in the same batches. */
+  /** Events appended by each import request (transaction), in order: the raw limit inserts in the same transactions. */
   readonly batchEventCounts: readonly number[];
   readonly world: World;
   readonly firstRecordedAt: string;

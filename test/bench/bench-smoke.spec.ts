@@ -21,13 +21,32 @@ const firstCommands = (seed: number, count: number) => {
 
 describe('bench generator', () => {
   it('gives the same history for the same seed and another for another seed', () => {
-    const a = firstCommands(7, 1500);
-    expect(firstCommands(7, 1500)).toEqual(a);
-    expect(firstCommands(8, 1500)).not.toEqual(a);
+    const a = firstCommands(7, 3000);
+    expect(firstCommands(7, 3000)).toEqual(a);
+    expect(firstCommands(8, 3000)).not.toEqual(a);
     expect(new Set(a.map((c) => c.command.metadata.commandId)).size).toBe(a.length);
     expect(new Set(a.map((c) => c.command.type))).toEqual(
-      new Set(['RegisterParty', 'EstablishGroup', 'AppointMember', 'AppointChair', 'RecordAffiliation', 'ReplaceMember', 'EndMembership']),
+      new Set([
+        'RegisterParty', 'EstablishGroup', 'AppointMember', 'AppointChair', 'RecordAffiliation', 'ReplaceMember', 'EndMembership',
+        'RecordMeeting', 'RecordAttendance', 'SignOffMeeting',
+        'RegisterGrant', 'AllocateFunds', 'ForecastUnusedFunds', 'DistributeFundsEarly', 'RecordFinalAccounting', 'SettleRemainder', 'InvoiceSettlement', 'RecordInvoicePayment',
+        'RevokeEvent', 'CorrectEvent',
+      ]),
     );
+  });
+
+  it('records each meeting ahead of the decisions that cite it, with their item numbers', () => {
+    const commands = firstCommands(7, 3000).map((c) => c.command);
+    const recorded = new Map<string, Set<string>>();
+    for (const command of commands) {
+      if (command.type === 'RecordMeeting') {
+        const slug = `${command.data.body as string}-${command.data.date as string}`;
+        recorded.set(slug, new Set((command.data.items as { number: string }[]).map((i) => i.number)));
+      }
+      const cited = command.metadata.decision;
+      if (cited) expect(recorded.get(cited.meeting)?.has(cited.item)).toBe(true);
+    }
+    expect(recorded.size).toBeGreaterThan(50);
   });
 });
 
@@ -41,12 +60,13 @@ describe('npm run bench (tiny)', () => {
   afterAll(() => tmp.cleanup());
 
   it('imports, measures everything and writes one JSON entry per figure, outside bench/results', () => {
+    // 4 000 events: one body over several years, so grants have reached settlement and payment and corrections have come.
     const before = resultFiles();
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'pipe' });
     const out = join(tmp.dir, 'results');
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'dist-bench', 'bench', 'run-bench.js'), '--events', '400', '--http-requests', '12', '--queries', '20', '--out', out, '--work', join(tmp.dir, 'work')],
+      [join(ROOT, 'dist-bench', 'bench', 'run-bench.js'), '--events', '4000', '--http-requests', '12', '--queries', '20', '--out', out, '--work', join(tmp.dir, 'work')],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(run.stderr).not.toMatch(/Error/);
@@ -59,15 +79,16 @@ describe('npm run bench (tiny)', () => {
     const result = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as { figures: Record<string, unknown>[]; points: { events: number }[]; machine: { node: string } };
     expect(result.machine.node).toBe(process.version);
     const events = result.points[0]!.events;
-    expect(events).toBeGreaterThanOrEqual(400);
-    // A batch never holds more commands than events still wanted, and a command appends one or two.
-    expect(events).toBeLessThan(800);
+    expect(events).toBeGreaterThanOrEqual(4000);
+    // A batch never holds more commands than events still wanted, and a command appends a few at most (a meeting one per agenda item).
+    expect(events).toBeLessThan(8000);
 
     const names = result.figures.map((f) => f.name);
     for (const expected of [
       'bulk-import', 'raw-insert', 'raw-insert-indexed', 'raw-read-parse', 'import-append-only', 'import-append-read-models',
-      'db-bytes-per-event', 'rebuild', 'rebuild-peak-rss',
+      'db-bytes-per-event', 'rebuild', 'rebuild-peak-rss', 'verify', 'verify-peak-rss',
       'roster-in-process-p50', 'roster-in-process-p99', 'roster-http-p50', 'roster-http-p99', 'roster-http-throughput',
+      'balance-in-process-p50', 'balance-in-process-p99', 'balance-in-process-throughput', 'balance-http-p50', 'balance-http-p99', 'balance-http-throughput',
       'commands-http-p50', 'commands-http-p99', 'commands-http-throughput',
     ]) {
       expect(names).toContain(expected);

@@ -1,9 +1,4 @@
-import { affiliationsHistory } from '../../bench/generator/affiliations.history';
-import { chairsHistory } from '../../bench/generator/chairs.history';
 import { generateHistory } from '../../bench/generator/generate-history';
-import { groupsHistory } from '../../bench/generator/groups.history';
-import { partiesHistory } from '../../bench/generator/parties.history';
-import { seatsHistory } from '../../bench/generator/seats.history';
 import { applyCorrections } from '../../src/events/apply-corrections';
 import type { LedgerEvent } from '../../src/events/ledger-event';
 import { asLedgerEvent } from '../../src/events/ledger-event';
@@ -14,8 +9,9 @@ import { FixedClock, tempDir } from '../support/fixtures';
 
 /**
  * The interval projections patch the rows an appended event touches and refold a group only
- * on a correction (src/projections/current-rows.ts). Given a generated history with
- * replacements, ended seats, chair rotations and corrections in the middle, when it is
+ * on a correction (src/projections/current-rows.ts). Given the benchmark's generated history
+ * (replacements, ended seats, chair rotations, meetings, grants, its own corrections) and more
+ * corrections in the middle, when it is
  * imported, then the rows believed now equal a refold of every group's corrected events.
  */
 describe('incremental interval projections equal a refold of the whole history', () => {
@@ -52,7 +48,7 @@ describe('incremental interval projections equal a refold of the whole history',
 
   beforeAll(async () => {
     ledger = await openLedger({ store: 'sqlite', dbPath: tmp.file("ledger.db"), eventStoreConnectionString: null, readModelWaitMs: 0 }, { clock });
-    const { commands } = generateHistory({ seed: 3, bodies: 2, kinds: [partiesHistory, groupsHistory, seatsHistory, chairsHistory, affiliationsHistory] });
+    const { commands } = generateHistory({ seed: 3, bodies: 2 });
     await importCommands(commands, 1500);
     await correctSome();
     await importCommands(commands, 1500);
