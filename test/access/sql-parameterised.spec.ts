@@ -18,7 +18,6 @@ const REVIEWED = new Set([
   "src/projections/chair-term.projection.ts :: INTERVAL_COLUMNS",
   "src/projections/chair-term.projection.ts :: log.setupSql()",
   "src/projections/decision-effects.projection.ts :: KNOWN_COLUMNS",
-  "src/projections/decision-effects.projection.ts :: log.setupSql()",
   "src/projections/decision-status.projection.ts :: KNOWN_COLUMNS",
   "src/projections/decision-status.projection.ts :: log.setupSql()",
   "src/projections/group-membership.projection.ts :: INTERVAL_COLUMNS",

@@ -101,6 +101,31 @@ describe('incremental interval projections equal a refold of the whole history',
     }
   });
 
+  it('holds for the effects of every decision (rows kept without a copy of the events)', async () => {
+    const believed = applyCorrections((await ledger.store.readAll()).map(asLedgerEvent)).filter((e) => e.metadata.decision);
+    const expected = believed.map((e) => ({
+      event_id: e.id,
+      meeting_id: e.metadata.decision!.meetingId,
+      item: e.metadata.decision!.item,
+      stream: e.stream,
+      type: e.type,
+      data: JSON.stringify(e.data),
+      effective_from: JSON.stringify(e.metadata.effectiveFrom),
+      position: e.position,
+      events: JSON.stringify([e.id, ...e.correctedBy]),
+    }));
+    const rows = ledger.engine.db
+      .prepare('SELECT * FROM rm_decision_effects WHERE known_until IS NULL')
+      .all()
+      .map((r) => {
+        const { known_from: _f, known_until: _u, known_from_position: _p, ...row } = r as Record<string, unknown>;
+        return row;
+      });
+    expect(expected.length).toBeGreaterThan(500);
+    expect(expected.some((e) => JSON.parse(e.events).length > 1)).toBe(true);
+    expect(rows.sort(byId('event_id'))).toEqual(expected.sort(byId('event_id')));
+  });
+
   it('rebuilds to the same tables, row for row', async () => {
     const rebuilt = await ledger.rebuildReadModels();
     expect(rebuilt.filter((m) => !m.equal).map((m) => m.name)).toEqual([]);
