@@ -8,6 +8,7 @@ import { requireCitedDecision } from './meeting/cited-decision';
 import { CommandContext, type AliasLookup } from './shared/command-context';
 import { rolesOf } from './shared/command-definition';
 import type { EventLocator } from './shared/event-locator';
+import { StateCache } from './shared/state-cache';
 import { StreamCache } from './shared/stream-cache';
 import { UnitOfWork } from './shared/unit-of-work';
 
@@ -45,6 +46,8 @@ export interface LedgerWriterOptions {
 export class LedgerWriter {
   /** Streams read by earlier batches: a command on a long stream reads only its new events. */
   private readonly streams: StreamCache;
+  /** Groups' folded states: a command on a group evolves the state it had, instead of folding the group's history. */
+  private readonly states = new StateCache();
 
   constructor(private readonly options: LedgerWriterOptions) {
     this.streams = new StreamCache(options.store);
@@ -56,7 +59,7 @@ export class LedgerWriter {
     const actor = principal.actor;
     const { commands, isBatch } = parseCommandRequest(body);
     checkRoles(commands, principal, isBatch);
-    const uow = new UnitOfWork(this.streams);
+    const uow = new UnitOfWork(this.streams, this.states);
     const outcomes: { command: ParsedCommand; previous: StoredEvent[] | null }[] = [];
 
     for (const [index, command] of commands.entries()) {

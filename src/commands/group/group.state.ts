@@ -3,6 +3,7 @@ import { lastDayBefore, UNKNOWN_DATE } from '../../domain/effective-date';
 import type { ChairRole, GroupKind, SeatTerms } from '../../events/group.events';
 import { applyCorrections } from '../../events/apply-corrections';
 import type { LedgerNewEvent } from '../../events/ledger-event';
+import type { StreamFolder } from '../shared/state-cache';
 
 /** What the group deciders need to know, folded from the group's stream. */
 export interface Membership {
@@ -79,5 +80,10 @@ function endMembership(memberships: readonly Membership[], membershipId: string,
 
 /** The group as its stream says now: corrections applied (revoked events left out, corrected ones replaced), then folded. */
 export function foldGroup(events: readonly LedgerNewEvent[]): GroupState {
-  return applyCorrections(events).reduce<GroupState>((s, e) => ('groupId' in (e.data as object) ? evolveGroup(s, e as GroupEnvelope) : s), initialGroupState());
+  return applyCorrections(events).reduce<GroupState>(evolveGroupWith, initialGroupState());
 }
+
+const evolveGroupWith = (state: GroupState, event: LedgerNewEvent): GroupState => ('groupId' in (event.data as object) ? evolveGroup(state, event as GroupEnvelope) : state);
+
+/** How the writer folds a group's stream, and evolves a folded state with new events (src/commands/shared/state-cache.ts). */
+export const groupFolder: StreamFolder<GroupState> = { name: 'group', fold: foldGroup, evolve: evolveGroupWith };

@@ -4,7 +4,7 @@ import { RuleViolation } from '../../domain/ledger-errors';
 import { slugify } from '../../domain/slug';
 import type { DecisionRef, NewEventMetadata, SourceRef } from '../../events/event-envelope';
 import { SCHEMA_VERSIONS, type DomainEvent } from '../../events/ledger-event';
-import { foldGroup, type GroupState } from '../group/group.state';
+import { groupFolder, type GroupState } from '../group/group.state';
 import { foldParty } from '../party/party.state';
 import { foldPerson } from '../person/person.state';
 import { registerPerson } from '../person/register-person.decide';
@@ -76,8 +76,7 @@ export class CommandContext {
   async groupState(ref: string): Promise<LoadedGroup> {
     const id = this.idOf('group', ref);
     const stream = streamOf('group', id);
-    const events = await this.uow.events(stream);
-    return { id, stream, state: foldGroup(events) };
+    return { id, stream, state: await this.uow.state(stream, groupFolder) };
   }
 
   /** An established group; a RuleViolation naming `field` otherwise. */

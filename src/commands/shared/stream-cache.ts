@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../events/event-envelope';
-import type { EventStore } from '../../event-store/event-store.port';
+import type { EventStore, ReadStreamOptions } from '../../event-store/event-store.port';
 
 /** What the unit of work needs to read a stream: the store itself, or this cache in front of it. */
 export type StreamReader = Pick<EventStore, 'readStream'>;
@@ -20,7 +20,9 @@ export class StreamCache implements StreamReader {
     private readonly maxEvents = 100_000,
   ) {}
 
-  async readStream(stream: string): Promise<StoredEvent[]> {
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    // A tail asked for by someone who holds the start (a folded state): straight from the store.
+    if (options.afterVersion) return this.store.readStream(stream, options);
     const cached = this.streams.get(stream) ?? [];
     const tail = await this.store.readStream(stream, { afterVersion: cached.at(-1)?.streamVersion ?? 0 });
     const events = tail.length === 0 ? cached : [...cached, ...tail];
