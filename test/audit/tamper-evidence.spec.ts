@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync } from 'node:fs';
 import { eventHash, GENESIS_HASH } from '../../src/audit/event-hash';
 import type { LogDigest } from '../../src/audit/log-digest';
 import { openAuditLog } from '../../src/audit/open-audit-log';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { openLedger } from '../../src/ledger';
 import { FixedClock, tempDir } from '../support/fixtures';
 import { eventRows, kalmarLedger, sqliteConfig, tamper, type EventRowLite } from '../support/audit-fixtures';
@@ -98,6 +100,31 @@ describe('tamper evidence', () => {
     const report = await verify(file);
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'missing', eventId: target.id, stream: target.stream, streamVersion: target.stream_version })]);
     expect(report.events).toBe(rows.length - 1);
+  });
+
+  it('reads the log as recorded a page at a time as at once, links of deleted events in their places', async () => {
+    const file = copy();
+    const deleted = [rows[10]!, rows[11]!, rows[50]!, rows[200]!, rows.at(-1)!];
+    tamper(file, (db) => deleted.forEach((r) => db.prepare('DELETE FROM events WHERE id = ?').run(r.id)));
+    const db = new Database(file);
+    const store = new SqliteEventStore(db, { clock: new FixedClock() });
+    try {
+      const shape = (records: Awaited<ReturnType<typeof store.readAudit>>) => records.map((r) => [r.position, r.ref?.id ?? null, r.link?.eventId ?? null]);
+      const whole = await store.readAudit();
+      for (const limit of [1, 7, 100]) {
+        const paged: Awaited<ReturnType<typeof store.readAudit>> = [];
+        for (let page = await store.readAudit({ limit }); page.length > 0; page = await store.readAudit({ after: page.at(-1)!.position, limit })) {
+          expect(page.length).toBeLessThanOrEqual(limit);
+          paged.push(...page);
+        }
+        expect(shape(paged)).toEqual(shape(whole));
+      }
+      expect(whole.filter((r) => r.ref === null).map((r) => r.link!.eventId)).toEqual(deleted.map((r) => r.id));
+      expect(whole.map((r) => r.position)).toEqual(rows.map((r) => r.position));
+    } finally {
+      await store.close();
+      db.close();
+    }
   });
 
   it('a deleted row with its hash deleted too: "missing", from the gap in the stream', async () => {

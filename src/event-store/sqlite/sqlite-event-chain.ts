@@ -67,7 +67,8 @@ export class SqliteEventChain {
         `INSERT INTO event_hashes (position, event_id, stream, stream_version, hash, prev_hash)
          VALUES (@position, @eventId, @stream, @streamVersion, @hash, @prevHash)`,
       ),
-      audit: db.prepare<[number, number, number, number], AuditRow>(AUDIT_SQL),
+      auditEvents: db.prepare<[number, number], AuditRow>(AUDIT_EVENTS_SQL),
+      auditOrphanLinks: db.prepare<[number, number], AuditRow>(AUDIT_ORPHAN_LINKS_SQL),
     };
   }
 
@@ -127,9 +128,22 @@ export class SqliteEventChain {
       .map((r) => ({ events: r.events, upToPosition: r.up_to_position, doneAt: r.done_at }));
   }
 
+  /**
+   * A page of the log as recorded: the next `limit` events after `after`, with the links
+   * whose event is gone merged in by position. Each part is read through its primary key
+   * from `after` on, so a page costs its own size whatever the log's length (one query over
+   * a UNION sorted the whole rest of the log for every page: quadratic, minutes at 10^6).
+   */
   readAudit(options: ReadAllOptions = {}): AuditRecord[] {
     const after = options.after ?? 0;
-    return this.statements.audit.all(after, after, after, options.limit ?? -1).map(toAuditRecord);
+    const limit = options.limit ?? -1;
+    const events = this.statements.auditEvents.all(after, limit);
+    // Links without an event up to the last event read; beyond it they belong to later pages (or to this one at the end of the log).
+    const full = limit >= 0 && events.length === limit;
+    const upTo = full ? events.at(-1)!.position : Number.MAX_SAFE_INTEGER;
+    const orphans = this.statements.auditOrphanLinks.all(after, upTo);
+    const rows = orphans.length === 0 ? events : [...events, ...orphans].sort((a, b) => a.position - b.position);
+    return (limit >= 0 ? rows.slice(0, limit) : rows).map(toAuditRecord);
   }
 }
 
@@ -152,20 +166,21 @@ interface AuditRow {
   prev_hash: string | null;
 }
 
-// Every position holding an event, with the link recorded there if any; then every link
-// whose position holds no event (the event was deleted).
-const AUDIT_SQL = `
-  SELECT * FROM (
-    SELECT e.position, e.id, e.stream, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.command_id, e.recorded_at,
-           h.position AS h_position, h.event_id AS h_event_id, h.stream AS h_stream, h.stream_version AS h_stream_version, h.hash, h.prev_hash
-      FROM events e LEFT JOIN event_hashes h ON h.position = e.position
-     WHERE e.position > ?
-    UNION ALL
-    SELECT h.position, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           h.position, h.event_id, h.stream, h.stream_version, h.hash, h.prev_hash
-      FROM event_hashes h
-     WHERE h.position > ? AND NOT EXISTS (SELECT 1 FROM events e WHERE e.position = h.position)
-  ) WHERE position > ? ORDER BY position LIMIT ?`;
+// Every position holding an event, with the link recorded there if any.
+const AUDIT_EVENTS_SQL = `
+  SELECT e.position, e.id, e.stream, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.command_id, e.recorded_at,
+         h.position AS h_position, h.event_id AS h_event_id, h.stream AS h_stream, h.stream_version AS h_stream_version, h.hash, h.prev_hash
+    FROM events e LEFT JOIN event_hashes h ON h.position = e.position
+   WHERE e.position > ? ORDER BY e.position LIMIT ?`;
+
+// Every link whose position holds no event (the event was deleted), in a range of positions.
+const AUDIT_ORPHAN_LINKS_SQL = `
+  SELECT h.position, NULL AS id, NULL AS stream, NULL AS stream_version, NULL AS type, NULL AS schema_version, NULL AS data, NULL AS metadata,
+         NULL AS command_id, NULL AS recorded_at,
+         h.position AS h_position, h.event_id AS h_event_id, h.stream AS h_stream, h.stream_version AS h_stream_version, h.hash, h.prev_hash
+    FROM event_hashes h
+   WHERE h.position > ? AND h.position <= ? AND NOT EXISTS (SELECT 1 FROM events e WHERE e.position = h.position)
+   ORDER BY h.position`;
 
 function toAuditRecord(row: AuditRow): AuditRecord {
   const link: ChainLink | null =
