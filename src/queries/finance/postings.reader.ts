@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../../projections/projection';
 import { LineSet, type PostingRow } from './figure';
 
 export interface PostingsWindow {
@@ -12,13 +13,17 @@ export interface PostingsWindow {
 export class PostingsReader {
   constructor(private readonly db: Database.Database) {}
 
+  /** One grant's lines (through the grant index), or every grant's when `grantId` is null. */
   lines(grantId: string | null, { at, knownAt }: PostingsWindow): LineSet {
-    const rows = this.db
-      .prepare<{ grantId: string | null; at: string; knownAt: string | null }, PostingRow>(
-        `SELECT * FROM rm_postings WHERE (@grantId IS NULL OR grant_id = @grantId) AND effective_lo <= @at AND (@knownAt IS NULL OR known_from <= @knownAt)
-         ORDER BY position, line_no`,
-      )
-      .all({ grantId, at, knownAt });
+    // Two statements, not `(@grantId IS NULL OR grant_id = @grantId)`: SQLite cannot use an index
+    // through that OR, so one grant's balance scanned every grant's lines (7.5 ms at 10^6 events).
+    const rows =
+      grantId === null
+        ? (statement(this.db, `SELECT * FROM rm_postings WHERE effective_lo <= @at AND (@knownAt IS NULL OR known_from <= @knownAt) ORDER BY position, line_no`).all({ at, knownAt }) as PostingRow[])
+        : (statement(
+            this.db,
+            `SELECT * FROM rm_postings WHERE grant_id = @grantId AND effective_lo <= @at AND (@knownAt IS NULL OR known_from <= @knownAt) ORDER BY position, line_no`,
+          ).all({ grantId, at, knownAt }) as PostingRow[]);
     return new LineSet(rows, at);
   }
 
