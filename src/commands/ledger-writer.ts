@@ -9,7 +9,6 @@ import { CommandContext, type AliasLookup } from './shared/command-context';
 import { rolesOf } from './shared/command-definition';
 import type { EventLocator } from './shared/event-locator';
 import { StateCache } from './shared/state-cache';
-import { StreamCache } from './shared/stream-cache';
 import { UnitOfWork } from './shared/unit-of-work';
 
 export interface CommandOutcome {
@@ -44,14 +43,10 @@ export interface LedgerWriterOptions {
  * each stream at the version it was read at.
  */
 export class LedgerWriter {
-  /** Streams read by earlier batches: a command on a long stream reads only its new events. */
-  private readonly streams: StreamCache;
   /** Groups' folded states: a command on a group evolves the state it had, instead of folding the group's history. */
   private readonly states = new StateCache();
 
-  constructor(private readonly options: LedgerWriterOptions) {
-    this.streams = new StreamCache(options.store);
-  }
+  constructor(private readonly options: LedgerWriterOptions) {}
 
   /** `by` is who sends it: a token's principal over HTTP, or a plain actor name for local processes (CLI, seed), which may send any command. */
   async execute(body: unknown, by: string | Principal): Promise<WriteResult> {
@@ -59,7 +54,7 @@ export class LedgerWriter {
     const actor = principal.actor;
     const { commands, isBatch } = parseCommandRequest(body);
     checkRoles(commands, principal, isBatch);
-    const uow = new UnitOfWork(this.streams, this.states);
+    const uow = new UnitOfWork(this.options.store, this.states);
     const outcomes: { command: ParsedCommand; previous: StoredEvent[] | null }[] = [];
 
     for (const [index, command] of commands.entries()) {

@@ -2,9 +2,8 @@ import { ConcurrencyConflict } from '../../domain/ledger-errors';
 import { isCorrection } from '../../events/apply-corrections';
 import type { NewEvent } from '../../events/event-envelope';
 import type { LedgerNewEvent } from '../../events/ledger-event';
-import type { StreamAppend } from '../../event-store/event-store.port';
+import type { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import type { StateCache, StreamFolder } from './state-cache';
-import type { StreamReader } from './stream-cache';
 
 interface TrackedStream {
   /** Version read from the store: what the append will expect. */
@@ -28,7 +27,7 @@ export class UnitOfWork {
   private stagings = 0;
 
   constructor(
-    private readonly store: StreamReader,
+    private readonly store: Pick<EventStore, 'readStream'>,
     private readonly states?: StateCache,
   ) {}
 
