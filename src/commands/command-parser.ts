@@ -2,6 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { InvalidInput, type FieldProblem } from '../domain/ledger-errors';
 import { COMMANDS_BY_TYPE } from './command-catalogue';
 import type { CommandDefinition } from './shared/command-definition';
+import { basisProblems } from './shared/basis-claims';
 import { CommandMetadataDto } from './shared/command-metadata.dto';
 import { validateInto as validate } from './shared/validate-dto';
 
@@ -69,6 +70,11 @@ function parseOne(item: unknown, prefix: string, problems: FieldProblem[]): Pars
   const dto = validate(definition.dto, data, `${prefix}data`, problems);
   const meta = validate(CommandMetadataDto, metadata ?? {}, `${prefix}metadata`, problems);
   if (!dto || !meta) return null;
+  const basisIssues = basisProblems(meta, data, prefix);
+  if (basisIssues.length > 0) {
+    problems.push(...basisIssues);
+    return null;
+  }
   return { definition, dto, metadata: { ...meta, commandId: meta.commandId ?? uuidv4() } };
 }
 

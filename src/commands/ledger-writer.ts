@@ -5,6 +5,7 @@ import { summarise, type AppendedEventSummary, type StoredEvent } from '../event
 import type { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { parseCommandRequest, type ParsedCommand } from './command-parser';
 import { requireCitedDecision } from './meeting/cited-decision';
+import { basisMetadataOf } from './shared/basis-claims';
 import { CommandContext, type AliasLookup } from './shared/command-context';
 import { rolesOf } from './shared/command-definition';
 import type { EventLocator } from './shared/event-locator';
@@ -104,6 +105,7 @@ export class LedgerWriter {
         source: metadata.source ? { ...metadata.source } : null,
         decidedOn: metadata.decidedOn ?? null,
         decision: metadata.decision ? { meetingId: idOfRef('meeting', metadata.decision.meeting), item: metadata.decision.item } : null,
+        ...basisMetadataOf(metadata),
       },
       this.options.aliases,
       this.options.locator,

@@ -1,3 +1,4 @@
+import type { BasisClaim } from '../domain/basis';
 import type { EffectiveDate } from '../domain/effective-date';
 
 /** Where a decision is written down: the document, its item (§ or number) and registry number. */
@@ -28,6 +29,10 @@ export interface EventMetadata {
   readonly decidedOn: string | null;
   /** The meeting and item that decided it; absent on events recorded before decisions were cited. */
   readonly decision?: DecisionRef | null;
+  /** What the command said about the basis of its facts (see src/domain/basis.ts); absent when it said nothing. */
+  readonly basis?: BasisClaim;
+  /** The basis of single fields of the command's data, where it differs from `basis`. */
+  readonly fieldBasis?: Readonly<Record<string, BasisClaim>>;
   /** Valid time: from when the new state holds in the world. Null for facts without one. */
   readonly effectiveFrom: EffectiveDate | null;
   /** Transaction time, ISO 8601 UTC with milliseconds. */

@@ -1,3 +1,4 @@
+import { basisOf } from '../domain/basis';
 import { earliestDay } from '../domain/effective-date';
 import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
@@ -25,6 +26,7 @@ function affiliationRows(e: Effective<LedgerEvent>, personId: string): Row[] {
       from_precision: from.precision,
       from_lo: earliestDay(from),
       source: JSON.stringify(e.metadata.source),
+      basis: JSON.stringify(basisOf(e.metadata)),
       position: e.position,
       events: JSON.stringify([e.id, ...e.correctedBy]),
     },
@@ -40,13 +42,13 @@ function affiliationRows(e: Effective<LedgerEvent>, personId: string): Row[] {
  */
 export const affiliationProjection: Projection = {
   name: 'affiliation',
-  version: 3,
+  version: 4,
   tables: ['rm_affiliations', 'rm_affiliations_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_affiliations (
       event_id TEXT NOT NULL, person_id TEXT NOT NULL, organisation_id TEXT NOT NULL, unit TEXT, title TEXT,
       from_date TEXT NOT NULL, from_precision TEXT NOT NULL, from_lo TEXT NOT NULL,
-      source TEXT, position INTEGER NOT NULL, events TEXT NOT NULL,
+      source TEXT, basis TEXT NOT NULL, position INTEGER NOT NULL, events TEXT NOT NULL,
       ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_affiliations_by_person ON rm_affiliations (person_id, from_lo);
       ${log.setupSql()}`);

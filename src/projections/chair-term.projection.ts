@@ -1,6 +1,7 @@
 import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
 import { CurrentRows, type Entities } from './current-rows';
+import { attestedDaysOf, basisOf } from '../domain/basis';
 import { effectiveFromOf, endBy, INTERVAL_COLUMNS, intervalColumns, intervalOf, sourcesWith, type Interval } from './interval-columns';
 import type { Projection } from './projection';
 import { ScopedLog } from './scoped-log';
@@ -23,10 +24,10 @@ export function evolveTerms(terms: Entities<Term>, e: Effective<LedgerEvent>): v
     if (term) terms.set(s.termId, { ...term, to: endBy(e), events: [...term.events, e.id, ...e.correctedBy], sources: sourcesWith(term.sources, e) });
   }
   const { groupId, personId, role, effectiveTo } = e.data;
-  terms.set(e.id, { term_id: e.id, group_id: groupId, person_id: personId, role, from: effectiveFromOf(e), to: effectiveTo, events: [e.id, ...e.correctedBy], sources: sourcesWith([], e) });
+  terms.set(e.id, { term_id: e.id, group_id: groupId, person_id: personId, role, from: effectiveFromOf(e), to: effectiveTo, events: [e.id, ...e.correctedBy], sources: sourcesWith([], e), basis: basisOf(e.metadata), attested: attestedDaysOf(e.metadata) });
 }
 
-const termRow = ({ from, to, events, sources, ...term }: Term): Row => ({ ...term, ...intervalColumns({ from, to, events, sources }) });
+const termRow = ({ from, to, events, sources, basis, attested, ...term }: Term): Row => ({ ...term, ...intervalColumns({ from, to, events, sources, basis, attested }) });
 
 const termOfRow = (row: Row): Term => ({
   term_id: row.term_id as string,
@@ -49,7 +50,7 @@ export function termsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
  */
 export const chairTermProjection: Projection = {
   name: 'chair-term',
-  version: 3,
+  version: 4,
   tables: ['rm_chair_terms', 'rm_chair_terms_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_chair_terms (

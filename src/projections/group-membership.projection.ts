@@ -1,6 +1,7 @@
 import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
 import { CurrentRows, type Entities } from './current-rows';
+import { attestedDaysOf, basisOf } from '../domain/basis';
 import { effectiveFromOf, endBy, INTERVAL_COLUMNS, intervalColumns, intervalOf, sourcesWith, type Interval } from './interval-columns';
 import type { Projection } from './projection';
 import { ScopedLog } from './scoped-log';
@@ -38,6 +39,8 @@ export function evolveSeats(seats: Entities<Seat>, e: Effective<LedgerEvent>): v
       to: null,
       events: [e.id, ...e.correctedBy],
       sources: sourcesWith([], e),
+      basis: basisOf(e.metadata),
+      attested: attestedDaysOf(e.metadata),
     });
   if (e.type === 'MemberAppointed') open(e.data.groupId, e.data);
   if (e.type === 'MemberReplaced') {
@@ -47,7 +50,7 @@ export function evolveSeats(seats: Entities<Seat>, e: Effective<LedgerEvent>): v
   if (e.type === 'MembershipEnded') close(e.data.membershipId);
 }
 
-const seatRow = ({ from, to, events, sources, ...seat }: Seat): Row => ({ ...seat, ...intervalColumns({ from, to, events, sources }) });
+const seatRow = ({ from, to, events, sources, basis, attested, ...seat }: Seat): Row => ({ ...seat, ...intervalColumns({ from, to, events, sources, basis, attested }) });
 
 const seatOfRow = (row: Row): Seat => ({
   membership_id: row.membership_id as string,
@@ -75,7 +78,7 @@ export function seatsOf(events: readonly Effective<LedgerEvent>[]): Row[] {
  */
 export const groupMembershipProjection: Projection = {
   name: 'group-membership',
-  version: 3,
+  version: 4,
   tables: ['rm_memberships', 'rm_memberships_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_memberships (

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Basis } from '../domain/basis';
 import type { SourceRef } from '../events/event-envelope';
 import type { IntervalRow } from '../projections/interval-columns';
 import { statement } from '../projections/projection';
@@ -23,6 +24,12 @@ export interface RosterMember {
   readonly uncertain: boolean;
   readonly events: readonly string[];
   readonly sources: readonly SourceRef[];
+  /** Why the ledger holds the seat (or, without a seat, the chair term): stated by a source or inferred. */
+  readonly basis: Basis;
+  /** The basis of `role` when it comes from a chair term held beside the seat. */
+  readonly roleBasis?: Basis;
+  /** The basis of `title`/`organisation` when they come from an affiliation. */
+  readonly affiliationBasis?: Basis;
 }
 
 export interface Roster {
@@ -49,6 +56,7 @@ interface AffiliationRow {
   title: string | null;
   event_id: string;
   events: string;
+  basis: string;
 }
 
 const ROLE_ORDER: Record<string, number> = { chair: 0, 'vice-chair': 1 };
@@ -87,7 +95,7 @@ export class GroupRosterReader {
       byPerson.set(
         term.person_id,
         seat
-          ? { ...seat, role: term.role, events: [...new Set([...seat.events, ...chair.events])], sources: dedupe([...seat.sources, ...chair.sources]) }
+          ? { ...seat, role: term.role, roleBasis: chair.basis, uncertain: seat.uncertain || chair.uncertain, events: [...new Set([...seat.events, ...chair.events])], sources: dedupe([...seat.sources, ...chair.sources]) }
           : chair,
       );
     }
@@ -113,6 +121,8 @@ export class GroupRosterReader {
       uncertain: row.from_hi > at || row.to_lo < at,
       events: [...(JSON.parse(row.events) as string[]), ...(affiliation ? (JSON.parse(affiliation.events) as string[]) : [])],
       sources: JSON.parse(row.sources) as SourceRef[],
+      basis: JSON.parse(row.basis) as Basis,
+      ...(affiliation && { affiliationBasis: JSON.parse(affiliation.basis) as Basis }),
     };
   }
 
@@ -121,7 +131,7 @@ export class GroupRosterReader {
     const result = new Map<string, AffiliationRow>();
     const latest = statement(
       this.db,
-      `SELECT person_id, organisation_id, unit, title, event_id, events FROM rm_affiliations
+      `SELECT person_id, organisation_id, unit, title, event_id, events, basis FROM rm_affiliations
        WHERE person_id = @personId AND from_lo <= @at AND ${KNOWN_AT_SQL} ORDER BY from_lo DESC, position DESC LIMIT 1`,
     );
     for (const personId of new Set(personIds)) {
@@ -132,7 +142,7 @@ export class GroupRosterReader {
   }
 }
 
-const INTERVAL_SELECT = 'from_date, from_precision, from_hi, to_date, to_precision, to_lo, events, sources, known_from, known_until';
+const INTERVAL_SELECT = 'from_date, from_precision, from_hi, to_date, to_precision, to_lo, events, sources, basis, attested, known_from, known_until';
 
 function dedupe(sources: readonly SourceRef[]): SourceRef[] {
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Basis } from '../domain/basis';
 import type { SourceRef } from '../events/event-envelope';
 import type { DirectoryReader, NamedRef } from './directory.reader';
 import { KNOWN_AT_SQL } from './temporal-params';
@@ -22,6 +23,9 @@ export interface HistoryEntry {
   readonly toPrecision: string | null;
   readonly events: readonly string[];
   readonly sources: readonly SourceRef[];
+  readonly basis: Basis;
+  /** Days a source shows it holding. */
+  readonly attestedOn: readonly string[];
 }
 
 export interface AffiliationEntry {
@@ -34,6 +38,7 @@ export interface AffiliationEntry {
   /** The event and any corrections of it. */
   readonly events: readonly string[];
   readonly source: SourceRef | null;
+  readonly basis: Basis;
 }
 
 interface Row {
@@ -49,6 +54,8 @@ interface Row {
   to_precision: string | null;
   events: string;
   sources: string;
+  basis: string;
+  attested: string;
 }
 
 /** A person's whole history: every seat and chair in every group, and their affiliations. */
@@ -63,7 +70,7 @@ export class PersonHistoryReader {
     const select = (table: string, extra: string) =>
       this.db
         .prepare<typeof params, Row>(
-          `SELECT t.group_id, g.slug AS group_slug, g.name AS group_name, t.role, ${extra}, t.from_date, t.from_precision, t.to_date, t.to_precision, t.events, t.sources
+          `SELECT t.group_id, g.slug AS group_slug, g.name AS group_name, t.role, ${extra}, t.from_date, t.from_precision, t.to_date, t.to_precision, t.events, t.sources, t.basis, t.attested
            FROM ${table} t JOIN rm_groups g ON g.id = t.group_id
            WHERE t.person_id = @personId AND ${KNOWN_AT_SQL.replace(/known_(from|until)/g, 't.known_$1')} ORDER BY t.from_lo, g.name`,
         )
@@ -71,8 +78,8 @@ export class PersonHistoryReader {
     const seats = select('rm_memberships', 't.representing_id, t.field');
     const chairs = select('rm_chair_terms', 'NULL AS representing_id, NULL AS field');
     const affiliationRows = this.db
-      .prepare<typeof params, { organisation_id: string; unit: string | null; title: string | null; from_date: string; from_precision: string; event_id: string; events: string; source: string }>(
-        `SELECT organisation_id, unit, title, from_date, from_precision, event_id, events, source FROM rm_affiliations
+      .prepare<typeof params, { organisation_id: string; unit: string | null; title: string | null; from_date: string; from_precision: string; event_id: string; events: string; source: string; basis: string }>(
+        `SELECT organisation_id, unit, title, from_date, from_precision, event_id, events, source, basis FROM rm_affiliations
          WHERE person_id = @personId AND ${KNOWN_AT_SQL} ORDER BY from_lo, position`,
       )
       .all(params);
@@ -88,6 +95,8 @@ export class PersonHistoryReader {
       toPrecision: r.to_precision,
       events: JSON.parse(r.events) as string[],
       sources: JSON.parse(r.sources) as SourceRef[],
+      basis: JSON.parse(r.basis) as Basis,
+      attestedOn: JSON.parse(r.attested) as string[],
     });
     return {
       person,
@@ -103,6 +112,7 @@ export class PersonHistoryReader {
         event: a.event_id,
         events: JSON.parse(a.events) as string[],
         source: JSON.parse(a.source) as SourceRef | null,
+        basis: JSON.parse(a.basis) as Basis,
       })),
     };
   }

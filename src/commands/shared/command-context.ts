@@ -1,3 +1,4 @@
+import type { BasisClaim } from '../../domain/basis';
 import { parseEffectiveDate, type EffectiveDate } from '../../domain/effective-date';
 import { eventIdFor, idFromSlug, isUuid, streamOf, type EntityKind } from '../../domain/identity';
 import { RuleViolation } from '../../domain/ledger-errors';
@@ -25,6 +26,8 @@ export interface CommandMeta {
   readonly source: SourceRef | null;
   readonly decidedOn: string | null;
   readonly decision: DecisionRef | null;
+  readonly basis?: BasisClaim;
+  readonly fieldBasis?: Readonly<Record<string, BasisClaim>>;
 }
 
 export interface LoadedGroup {
@@ -151,6 +154,8 @@ export class CommandContext {
       source: this.meta.source,
       decidedOn: this.meta.decidedOn,
       decision: this.meta.decision,
+      ...(this.meta.basis && { basis: this.meta.basis }),
+      ...(this.meta.fieldBasis && { fieldBasis: this.meta.fieldBasis }),
       effectiveFrom,
     };
     await this.uow.stage(

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsCalendarDay } from './ref-validators';
 
@@ -23,6 +23,32 @@ export class DecisionRefDto {
   @JSONSchema({ description: 'The agenda item as numbered in the protocol: "4", or "4.1" for the first point under item 4.' })
   @Matches(/^[0-9]{1,3}(\.[0-9]{1,3})*$/, { message: 'item must be an agenda item number such as "4" or "4.1"' })
   item!: string;
+}
+
+/** What a command says about its basis: a source states it, or it is inferred (and why). */
+export class BasisClaimDto {
+  @JSONSchema({ description: '"stated": a source says it; "inferred": concluded, with the reasoning (or the source\'s note).' })
+  @IsIn(['stated', 'inferred'])
+  kind!: 'stated' | 'inferred';
+
+  @JSONSchema({ description: "The source's words (stated)." })
+  @IsOptional() @IsString() @MaxLength(2000) quote?: string;
+
+  @JSONSchema({ description: 'Why it is concluded (inferred); `source.note` when absent.' })
+  @IsOptional() @IsString() @MaxLength(4000) reasoning?: string;
+
+  @JSONSchema({ description: 'The item that states it, when not `source.item` or the cited decision\'s item.' })
+  @IsOptional() @IsString() @MaxLength(50) item?: string;
+
+  @JSONSchema({ description: 'Days on which a source shows the fact holding (e.g. a protocol listing the person in office): not uncertain on those days.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsCalendarDay({ each: true }) attestedOn?: string[];
+}
+
+/** The basis of one field of the command's data (e.g. a meeting's `place`), when it differs from the command's. */
+export class FieldBasisDto extends BasisClaimDto {
+  @JSONSchema({ description: 'A field of `data`, e.g. "place" or "chair".' })
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,49}$/, { message: 'field must name a field of data' })
+  field!: string;
 }
 
 export class CommandMetadataDto {
@@ -51,6 +77,21 @@ export class CommandMetadataDto {
   @ValidateNested()
   @Type(() => DecisionRefDto)
   decision?: DecisionRefDto;
+
+  @JSONSchema({ description: 'The basis of every fact the command records: stated by a source, or inferred. Derived when absent: a cited decision is stated, a source note makes it inferred.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BasisClaimDto)
+  basis?: BasisClaimDto;
+
+  @JSONSchema({ description: 'The basis of single fields of data where it differs from `basis` (e.g. an inferred place of a meeting).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FieldBasisDto)
+  fieldBasis?: FieldBasisDto[];
 
   @JSONSchema({ description: "The version of the command's target stream the client last saw; 409 if it has moved on." })
   @IsOptional()
