@@ -16,23 +16,23 @@ export const meetingIdOf = (types: readonly string[]) => (e: LedgerEvent) => (ty
  */
 export const meetingProjection: Projection = {
   name: 'meeting',
-  version: 2,
+  version: 3,
   tables: ['rm_meetings', 'rm_agenda_items', 'rm_attendance', 'rm_meeting_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_meetings (
       meeting_id TEXT NOT NULL, slug TEXT NOT NULL, body_id TEXT NOT NULL, date TEXT NOT NULL, place TEXT, form TEXT,
       registry_number TEXT, chair_id TEXT, title TEXT, status TEXT NOT NULL,
       signed_on TEXT, signed_on_precision TEXT, signer_ids TEXT NOT NULL,
-      source TEXT, attached_sources TEXT NOT NULL, events TEXT NOT NULL, ${KNOWN_COLUMNS});
+      source TEXT, attached_sources TEXT NOT NULL, basis TEXT NOT NULL, events TEXT NOT NULL, ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_meetings_by_id ON rm_meetings (meeting_id, known_until);
       CREATE INDEX IF NOT EXISTS rm_meetings_by_date ON rm_meetings (date);
       CREATE TABLE IF NOT EXISTS rm_agenda_items (
         meeting_id TEXT NOT NULL, number TEXT NOT NULL, sort_key TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
-        presenters TEXT NOT NULL, text TEXT NOT NULL, decision TEXT, events TEXT NOT NULL, sources TEXT NOT NULL, ${KNOWN_COLUMNS});
+        presenters TEXT NOT NULL, text TEXT NOT NULL, decision TEXT, events TEXT NOT NULL, sources TEXT NOT NULL, basis TEXT NOT NULL, ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_agenda_items_by_meeting ON rm_agenda_items (meeting_id, sort_key);
       CREATE TABLE IF NOT EXISTS rm_attendance (
         meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, seq INTEGER NOT NULL, role TEXT NOT NULL, acting INTEGER NOT NULL,
-        party_id TEXT, capacity TEXT, printed_name TEXT, events TEXT NOT NULL, ${KNOWN_COLUMNS});
+        party_id TEXT, capacity TEXT, printed_name TEXT, events TEXT NOT NULL, basis TEXT NOT NULL, ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_attendance_by_meeting ON rm_attendance (meeting_id, seq);
       CREATE INDEX IF NOT EXISTS rm_attendance_by_person ON rm_attendance (person_id);
       ${log.setupSql()}`);
@@ -63,6 +63,7 @@ export const meetingProjection: Projection = {
               signer_ids: json(m.signOff?.signerIds ?? []),
               source: json(m.source),
               attached_sources: json(m.attachedSources),
+              basis: json({ ...m.basis, signOff: m.signOff?.basis ?? null }),
               events: json([...m.events, ...(m.signOff?.events ?? [])]),
             },
           ];
@@ -79,6 +80,7 @@ export const meetingProjection: Projection = {
       decision: i.decision ? json(i.decision) : null,
       events: json(i.events),
       sources: json(i.sources),
+      basis: json(i.basis),
     }));
     syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows, event);
     const attendance = m.status === 'unknown' ? [] : m.attendance;
@@ -92,6 +94,7 @@ export const meetingProjection: Projection = {
       capacity: a.capacity,
       printed_name: a.printedName,
       events: json(a.events),
+      basis: json(a.basis),
     }));
     syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows, event);
   },

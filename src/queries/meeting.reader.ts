@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Waiting } from '../commands/meeting/decision-status';
 import type { FollowUps, Ratification } from '../commands/meeting/meeting.state';
+import type { MeetingBasis } from '../commands/meeting/meeting-basis';
+import type { Basis } from '../domain/basis';
 import { idOfRef } from '../domain/identity';
 import type { SourceRef } from '../events/event-envelope';
 import type { ItemDecision, Presenter, Ratifier } from '../events/meeting.events';
@@ -19,6 +21,8 @@ export interface MeetingSummary {
   readonly title: string | null;
   /** "recorded", or "signed-off" after justering. */
   readonly status: string;
+  /** The basis of date, place, form, chair, registry number and sign-off (null where not recorded). */
+  readonly basis: MeetingBasis & { readonly signOff: Basis | null };
   readonly events: readonly string[];
 }
 
@@ -30,6 +34,8 @@ export interface EffectView {
   readonly effectiveFrom: string | null;
   /** The event and any corrections of it. */
   readonly events: readonly string[];
+  /** Stated by the decision it cites. */
+  readonly basis: Basis;
 }
 
 export interface RatifierView {
@@ -63,6 +69,7 @@ export interface ItemView {
   /** Every event citing this item in metadata.decision: what it made so. */
   readonly effects: readonly EffectView[];
   readonly sources: readonly SourceRef[];
+  readonly basis: Basis;
   readonly events: readonly string[];
 }
 
@@ -73,6 +80,7 @@ export interface AttendeeView {
   readonly acting: boolean;
   readonly party: NamedRef | null;
   readonly capacity: string | null;
+  readonly basis: Basis;
   readonly events: readonly string[];
 }
 
@@ -109,6 +117,7 @@ interface MeetingRow {
   signer_ids: string;
   source: string;
   attached_sources: string;
+  basis: string;
   events: string;
 }
 
@@ -159,12 +168,12 @@ export class MeetingReader {
     if (!row) return null;
     const params = { id: row.meeting_id, knownAt };
     const items = this.db
-      .prepare<typeof params, { number: string; kind: string; title: string; presenters: string; text: string; decision: string | null; events: string; sources: string }>(
+      .prepare<typeof params, { number: string; kind: string; title: string; presenters: string; text: string; decision: string | null; events: string; sources: string; basis: string }>(
         `SELECT * FROM rm_agenda_items WHERE meeting_id = @id AND ${KNOWN_AT_SQL} ORDER BY sort_key`,
       )
       .all(params);
     const attendance = this.db
-      .prepare<typeof params, { person_id: string; role: string; acting: number; party_id: string | null; capacity: string | null; printed_name: string | null; events: string }>(
+      .prepare<typeof params, { person_id: string; role: string; acting: number; party_id: string | null; capacity: string | null; printed_name: string | null; events: string; basis: string }>(
         `SELECT * FROM rm_attendance WHERE meeting_id = @id AND ${KNOWN_AT_SQL} ORDER BY seq`,
       )
       .all(params);
@@ -180,7 +189,7 @@ export class MeetingReader {
     const byItem = new Map(decisions.map((d) => [d.item, d]));
     const attendee = (a: (typeof attendance)[number]): AttendeeView => {
       const person = persons.get(a.person_id) ?? UNKNOWN_PERSON(a.person_id);
-      return { person, name: a.printed_name ?? person.name, acting: a.acting === 1, party: a.party_id ? (parties.get(a.party_id) ?? null) : null, capacity: a.capacity, events: JSON.parse(a.events) as string[] };
+      return { person, name: a.printed_name ?? person.name, acting: a.acting === 1, party: a.party_id ? (parties.get(a.party_id) ?? null) : null, capacity: a.capacity, basis: JSON.parse(a.basis) as Basis, events: JSON.parse(a.events) as string[] };
     };
     const attached = JSON.parse(row.attached_sources) as { source: SourceRef; items: string[] }[];
     const protocol = JSON.parse(row.source) as SourceRef | null;
@@ -199,6 +208,7 @@ export class MeetingReader {
         decision: byItem.get(i.number) ?? null,
         effects: effects.get(i.number) ?? [],
         sources: JSON.parse(i.sources) as SourceRef[],
+        basis: JSON.parse(i.basis) as Basis,
         events: JSON.parse(i.events) as string[],
       })),
       decisions,
@@ -248,6 +258,8 @@ export class MeetingReader {
       parties: this.directory.parties(ids.flatMap((i) => i.parties)),
     };
     const result = new Map<string, EffectView[]>();
+    const protocol = this.meetingRow(meetingId, knownAt);
+    const document = protocol ? ((JSON.parse(protocol.source) as SourceRef | null)?.document ?? protocol.title ?? protocol.slug) : '(protocol not recorded)';
     rows.forEach((r, n) => {
       const from = JSON.parse(r.effective_from) as { date: string | null } | null;
       const effect: EffectView = {
@@ -257,6 +269,7 @@ export class MeetingReader {
         summary: summariseEffect(r.type, datas[n]!, from?.date ?? null, names),
         effectiveFrom: from?.date ?? null,
         events: JSON.parse(r.events) as string[],
+        basis: { kind: 'stated', sources: [{ document, item: r.item }] },
       };
       result.set(r.item, [...(result.get(r.item) ?? []), effect]);
     });
@@ -274,6 +287,7 @@ export class MeetingReader {
       registryNumber: r.registry_number,
       title: r.title,
       status: r.status,
+      basis: JSON.parse(r.basis) as MeetingSummary['basis'],
       events: JSON.parse(r.events) as string[],
     };
   }

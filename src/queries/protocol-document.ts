@@ -1,4 +1,16 @@
+import type { Basis } from '../domain/basis';
 import type { AttendeeView, DecisionView, ItemView, MeetingDetail } from './meeting.reader';
+
+/** A line the ledger prints, marked when what it says is inferred rather than stated by a source. */
+export interface Marked {
+  readonly text: string;
+  /** The reasoning, when the fact is inferred; absent when a source states it. */
+  readonly inferred?: string;
+}
+
+export const INFERRED_MARK = 'antaget';
+
+const marked = (text: string, basis: Basis | null | undefined): Marked => (basis?.kind === 'inferred' ? { text, inferred: basis.reasoning } : { text });
 
 /**
  * The protocol rebuilt from the log, in the layout of the source protocols: registry number
@@ -9,10 +21,10 @@ import type { AttendeeView, DecisionView, ItemView, MeetingDetail } from './meet
 export type Block =
   | { readonly kind: 'registry'; readonly text: string }
   | { readonly kind: 'title'; readonly text: string }
-  | { readonly kind: 'meta'; readonly rows: readonly (readonly [string, string])[] }
+  | { readonly kind: 'meta'; readonly rows: readonly (readonly [string, Marked])[] }
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id: string }
   | { readonly kind: 'para'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | { readonly kind: 'list'; readonly items: readonly (string | Marked)[] }
   | { readonly kind: 'decision'; readonly lines: readonly { readonly bullet: boolean; readonly text: string }[] }
   | { readonly kind: 'note'; readonly label: string; readonly items: readonly string[] };
 
@@ -22,12 +34,12 @@ export function protocolBlocks(m: MeetingDetail): Block[] {
   const blocks: Block[] = [];
   if (m.registryNumber) blocks.push({ kind: 'registry', text: m.registryNumber });
   blocks.push({ kind: 'title', text: `Protokoll ${m.body?.name ?? ''} ${m.date}`.replace(/\s+/g, ' ') });
-  const meta: [string, string][] = [['Datum', m.date]];
-  if (m.place) meta.push(['Plats', m.place]);
-  if (m.form) meta.push(['Mötesform', FORMS[m.form] ?? m.form]);
-  if (m.chair) meta.push(['Ordförande', m.chair.name]);
-  meta.push(['Justering', signOffText(m)]);
-  if (m.knownAt) meta.push(['Som registret visade', m.knownAt]);
+  const meta: [string, Marked][] = [['Datum', marked(m.date, m.basis.date)]];
+  if (m.place) meta.push(['Plats', marked(m.place, m.basis.place)]);
+  if (m.form) meta.push(['Mötesform', marked(FORMS[m.form] ?? m.form, m.basis.form)]);
+  if (m.chair) meta.push(['Ordförande', marked(m.chair.name, m.basis.chair)]);
+  meta.push(['Justering', marked(signOffText(m), m.signOff ? m.basis.signOff : null)]);
+  if (m.knownAt) meta.push(['Som registret visade', { text: m.knownAt }]);
   blocks.push({ kind: 'meta', rows: meta });
 
   for (const item of m.items) blocks.push(...itemBlocks(item));
@@ -48,6 +60,8 @@ export function protocolBlocks(m: MeetingDetail): Block[] {
 
 function signOffText(m: MeetingDetail): string {
   if (!m.signOff) return 'ej justerat';
+  // No source says it was signed off: the ledger does not print "justerat" as if one did.
+  if (m.basis.signOff?.kind === 'inferred') return 'uppgift saknas i källan';
   const when = m.signOff.signedOn ?? 'datum okänt';
   const who = m.signOff.signers.map((s) => s.name).join(', ');
   return `justerat (${when}${who ? `; ${who}` : ''})`;
@@ -100,7 +114,7 @@ function decisionBlocks(d: DecisionView): Block[] {
 
 const STATUS: Record<string, string> = { decided: 'fattat', ratified: 'fattat av alla parter', pending: 'väntar' };
 
-function attendeeLine(a: AttendeeView): string {
+function attendeeLine(a: AttendeeView): Marked {
   const what = a.capacity ?? a.party?.name ?? null;
-  return `${a.name}${what ? `, ${what}` : ''}${a.acting ? ' (tf.)' : ''}`;
+  return marked(`${a.name}${what ? `, ${what}` : ''}${a.acting ? ' (tf.)' : ''}`, a.basis);
 }

@@ -1,5 +1,24 @@
 import type { MeetingDetail } from './meeting.reader';
-import { protocolBlocks, type Block } from './protocol-document';
+import { INFERRED_MARK, protocolBlocks, type Block, type Marked } from './protocol-document';
+
+const asMarked = (item: string | Marked): Marked => (typeof item === 'string' ? { text: item } : item);
+
+/** Markdown: the text, then "(antaget: reasoning)" when it is inferred. */
+function mdMarked(item: string | Marked): string {
+  const m = asMarked(item);
+  return m.inferred === undefined ? md(m.text) : `${md(m.text)} *(${INFERRED_MARK}: ${inline(m.inferred)})*`;
+}
+
+/**
+ * HTML: an inferred fact carries its reasoning twice, as a `title` for hover and in a
+ * <details> that a tap opens (no script: the page's CSP forbids it).
+ */
+function htmlMarked(item: string | Marked): string {
+  const m = asMarked(item);
+  if (m.inferred === undefined) return escapeHtml(m.text);
+  const why = escapeHtml(m.inferred);
+  return `<span class="inferred" data-basis="inferred" title="${why}">${escapeHtml(m.text)}</span> <details class="basis"><summary title="${why}">${INFERRED_MARK}</summary><p>${why}</p></details>`;
+}
 
 /** Escapes what Markdown would read as markup, so names and text print as written. */
 function inline(text: string): string {
@@ -22,7 +41,7 @@ export function protocolMarkdown(m: MeetingDetail): string {
         out.push(`# ${inline(b.text)}`);
         break;
       case 'meta':
-        out.push(b.rows.map(([k, v]) => `${md(k)}: ${md(v)}`).join('  \n'));
+        out.push(b.rows.map(([k, v]) => `${md(k)}: ${mdMarked(v)}`).join('  \n'));
         break;
       case 'heading':
         out.push(`${'#'.repeat(b.level)} ${inline(b.text)}`);
@@ -31,7 +50,7 @@ export function protocolMarkdown(m: MeetingDetail): string {
         out.push(md(b.text));
         break;
       case 'list':
-        out.push(b.items.length > 0 ? b.items.map((i) => `- ${md(i)}`).join('\n') : '*(ingen registrerad)*');
+        out.push(b.items.length > 0 ? b.items.map((i) => `- ${mdMarked(i)}`).join('\n') : '*(ingen registrerad)*');
         break;
       case 'decision':
         out.push(b.lines.map((l) => (l.bullet ? `- **${md(l.text)}**` : `**${md(l.text)}**`)).join('\n'));
@@ -57,6 +76,11 @@ const STYLE = `
   .decision { border-left: 4px solid #333; padding-left: 0.75rem; }
   aside.ledger { font-family: system-ui, sans-serif; font-size: 0.9rem; color: #333; background: #f3f3f3; padding: 0.5rem 0.75rem; }
   aside.ledger p { margin: 0 0 0.25rem; font-style: italic; }
+  .inferred { border-bottom: 1px dotted #555; }
+  details.basis { display: inline; font-family: system-ui, sans-serif; font-size: 0.85rem; }
+  details.basis summary { display: inline; cursor: pointer; color: #555; }
+  details.basis summary::before { content: '('; } details.basis summary::after { content: ')'; }
+  details.basis[open] p { display: block; margin: 0.25rem 0; padding: 0.25rem 0.5rem; background: #f3f3f3; }
   @media print { body { margin: 0; max-width: none; } aside.ledger { background: none; border: 1px solid #999; } h2, h3 { break-after: avoid; } }`;
 
 /** A self-contained, printable page; everything from the log is escaped. */
@@ -73,7 +97,7 @@ export function protocolHtml(m: MeetingDetail): string {
         body.push(`<h1>${escapeHtml(b.text)}</h1>`);
         break;
       case 'meta':
-        body.push(`<dl class="meta">${b.rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`);
+        body.push(`<dl class="meta">${b.rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${htmlMarked(v)}</dd>`).join('')}</dl>`);
         break;
       case 'heading':
         body.push(`<h${b.level} id="${escapeHtml(b.id)}">${escapeHtml(b.text)}</h${b.level}>`);
@@ -82,7 +106,7 @@ export function protocolHtml(m: MeetingDetail): string {
         body.push(`<p>${escapeHtml(b.text)}</p>`);
         break;
       case 'list':
-        body.push(b.items.length > 0 ? `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : '<p><em>(ingen registrerad)</em></p>');
+        body.push(b.items.length > 0 ? `<ul>${b.items.map((i) => `<li>${htmlMarked(i)}</li>`).join('')}</ul>` : '<p><em>(ingen registrerad)</em></p>');
         break;
       case 'decision': {
         const bullets = b.lines.filter((l) => l.bullet);

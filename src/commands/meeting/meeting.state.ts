@@ -1,8 +1,10 @@
+import { basisOf, type Basis } from '../../domain/basis';
 import type { EffectiveDate } from '../../domain/effective-date';
 import { applyCorrections, type Effective } from '../../events/apply-corrections';
 import type { SourceRef } from '../../events/event-envelope';
 import type { LedgerNewEvent } from '../../events/ledger-event';
 import type { AgendaItemContent, AttendanceEntry, MeetingForm } from '../../events/meeting.events';
+import { itemBasisOf, meetingBasisOf, type MeetingBasis } from './meeting-basis';
 
 /** What the meeting deciders and read models know of a meeting, folded from its stream (and its decisions' follow-ups). */
 export interface ItemState extends AgendaItemContent {
@@ -10,10 +12,14 @@ export interface ItemState extends AgendaItemContent {
   readonly events: readonly string[];
   /** The protocol the item was recorded from, then any source attached for it. */
   readonly sources: readonly SourceRef[];
+  /** Stated by its protocol (and attached sources) under its number, unless claimed inferred. */
+  readonly basis: Basis;
 }
 
 export interface AttendanceState extends AttendanceEntry {
   readonly events: readonly string[];
+  /** The attendance list that names the person (or why it is inferred). */
+  readonly basis: Basis;
 }
 
 export interface LaterDecision {
@@ -46,6 +52,8 @@ export interface SignOff {
   readonly signedOn: EffectiveDate;
   readonly signerIds: readonly string[];
   readonly events: readonly string[];
+  /** Whether a source says the protocol was signed off (justerat), or it is inferred. */
+  readonly basis: Basis;
 }
 
 export interface RecordedMeeting {
@@ -60,6 +68,8 @@ export interface RecordedMeeting {
   readonly chairId: string | null;
   readonly title: string | null;
   readonly source: SourceRef | null;
+  /** The basis of date, place, form, chair and registry number. */
+  readonly basis: MeetingBasis;
   readonly events: readonly string[];
   /** In protocol order ("2" < "4" < "4.1" < "10"). */
   readonly items: readonly ItemState[];
@@ -93,6 +103,7 @@ function withItem(state: RecordedMeeting, content: AgendaItemContent, e: LedgerN
   const existing = state.items.find((i) => i.number === content.number);
   const attached = state.attachedSources.filter((s) => s.items.includes(content.number)).map((s) => s.source);
   const protocol = e.metadata.source ? [e.metadata.source] : [];
+  const sources = amend && existing ? existing.sources : [...protocol, ...attached];
   const item: ItemState = {
     number: content.number,
     kind: content.kind,
@@ -101,10 +112,17 @@ function withItem(state: RecordedMeeting, content: AgendaItemContent, e: LedgerN
     text: content.text,
     decision: content.decision,
     events: amend && existing ? [...existing.events, ...eventIds(e)] : eventIds(e),
-    sources: amend && existing ? existing.sources : [...protocol, ...attached],
+    sources,
+    basis: itemBasisOf(e.metadata, content.number, sources),
   };
   const items = [...state.items.filter((i) => i.number !== content.number), item].sort((a, b) => (itemSortKey(a.number) < itemSortKey(b.number) ? -1 : 1));
   return { ...state, items };
+}
+
+function withSource(item: ItemState, source: SourceRef, events: readonly string[]): ItemState {
+  const basis: Basis =
+    item.basis.kind === 'stated' && source.document ? { kind: 'stated', sources: [...item.basis.sources, { document: source.document, item: item.number }] } : item.basis;
+  return { ...item, sources: [...item.sources, source], events: [...item.events, ...events], basis };
 }
 
 export function evolveMeeting(state: MeetingState, e: LedgerNewEvent): MeetingState {
@@ -122,6 +140,7 @@ export function evolveMeeting(state: MeetingState, e: LedgerNewEvent): MeetingSt
       chairId: d.chairId,
       title: d.title,
       source: e.metadata.source,
+      basis: meetingBasisOf(e.metadata, d),
       events: eventIds(e),
       items: state.status === 'unknown' ? [] : state.items,
       attendance: state.status === 'unknown' ? [] : state.attendance,
@@ -138,7 +157,8 @@ export function evolveMeeting(state: MeetingState, e: LedgerNewEvent): MeetingSt
       return withItem(state, e.data, e, true);
     case 'AttendanceRecorded': {
       const ids = eventIds(e);
-      return { ...state, attendance: [...state.attendance, ...e.data.entries.map((entry) => ({ ...entry, events: ids }))] };
+      const basis = basisOf(e.metadata);
+      return { ...state, attendance: [...state.attendance, ...e.data.entries.map((entry) => ({ ...entry, events: ids, basis }))] };
     }
     case 'SourceAttached': {
       const { source, items } = e.data;
@@ -146,11 +166,11 @@ export function evolveMeeting(state: MeetingState, e: LedgerNewEvent): MeetingSt
       return {
         ...state,
         attachedSources: [...state.attachedSources, attached],
-        items: state.items.map((i) => (items.includes(i.number) ? { ...i, sources: [...i.sources, source], events: [...i.events, ...eventIds(e)] } : i)),
+        items: state.items.map((i) => (items.includes(i.number) ? withSource(i, source, eventIds(e)) : i)),
       };
     }
     case 'MeetingSignedOff':
-      return { ...state, status: 'signed-off', signOff: { signedOn: e.data.signedOn, signerIds: e.data.signerIds, events: eventIds(e) } };
+      return { ...state, status: 'signed-off', signOff: { signedOn: e.data.signedOn, signerIds: e.data.signerIds, events: eventIds(e), basis: basisOf(e.metadata) } };
     case 'DeferredDecisionRecorded': {
       const { item, decidedOn, procedure, forum, text } = e.data;
       const current = state.followUps[item] ?? NO_FOLLOW_UPS;
