@@ -1,4 +1,5 @@
 import { affiliationProjection } from './affiliation.projection';
+import { attestedSeatProjection } from './attested-seat.projection';
 import { chairTermProjection } from './chair-term.projection';
 import { groupDirectoryProjection } from './group-directory.projection';
 import { groupMembershipProjection } from './group-membership.projection';
@@ -23,4 +24,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   meetingProjection,
   decisionStatusProjection,
   decisionEffectsProjection,
+  attestedSeatProjection,
 ];

@@ -32,11 +32,40 @@ export interface RosterMember {
   readonly affiliationBasis?: Basis;
 }
 
+/** A seat the attendance lists attest: the person is listed as a member present at meetings from `from` to `to`. */
+export interface AttestedSeat {
+  readonly person: NamedRef;
+  readonly representing: NamedRef | null;
+  readonly capacity: string | null;
+  /** The first and the last meeting attended for that organisation (or capacity). */
+  readonly from: string;
+  readonly to: string;
+  /** True when `at` is the day of a meeting the person attended: the list names them; between meetings it is read from the first to the last. */
+  readonly attendedOn: boolean;
+  readonly meetings: readonly { readonly meetingId: string; readonly date: string; readonly acting: boolean }[];
+  readonly basis: Basis;
+  readonly events: readonly string[];
+}
+
 export interface Roster {
   readonly group: GroupSummary;
   readonly at: string;
   readonly knownAt: string | null;
+  /** Appointed seats and chair terms. */
   readonly members: readonly RosterMember[];
+  /** Seats attested by the body's attendance lists ("Närvarande ledamöter"), kept apart from appointed seats. */
+  readonly attested: readonly AttestedSeat[];
+}
+
+interface AttestedRow {
+  person_id: string;
+  party_id: string | null;
+  capacity: string | null;
+  first_date: string;
+  last_date: string;
+  meetings: string;
+  events: string;
+  basis: string;
 }
 
 interface SeatRow extends IntervalRow {
@@ -102,7 +131,33 @@ export class GroupRosterReader {
     const members = [...byPerson.values()].sort(
       (a, b) => (ROLE_ORDER[a.role] ?? 2) - (ROLE_ORDER[b.role] ?? 2) || a.person.name.localeCompare(b.person.name, 'sv'),
     );
-    return { group, at, knownAt, members };
+    return { group, at, knownAt, members, attested: this.attested(group, at, knownAt) };
+  }
+
+  private attested(group: GroupSummary, at: string, knownAt: string | null): AttestedSeat[] {
+    const rows = statement(
+      this.db,
+      `SELECT person_id, party_id, capacity, first_date, last_date, meetings, events, basis FROM rm_attested_seats
+       WHERE body_id = @groupId AND first_date <= @at AND last_date >= @at AND ${KNOWN_AT_SQL}`,
+    ).all({ groupId: group.id, at, knownAt }) as AttestedRow[];
+    const people = this.directory.persons(rows.map((r) => r.person_id));
+    const parties = this.directory.parties(rows.map((r) => r.party_id).filter((x): x is string => x !== null));
+    return rows
+      .map((r) => {
+        const meetings = JSON.parse(r.meetings) as AttestedSeat['meetings'];
+        return {
+          person: people.get(r.person_id) ?? { id: r.person_id, slug: '', name: '(unknown person)' },
+          representing: r.party_id ? (parties.get(r.party_id) ?? null) : null,
+          capacity: r.capacity,
+          from: r.first_date,
+          to: r.last_date,
+          attendedOn: meetings.some((m) => m.date === at),
+          meetings,
+          basis: JSON.parse(r.basis) as Basis,
+          events: JSON.parse(r.events) as string[],
+        };
+      })
+      .sort((a, b) => (a.representing?.name ?? a.capacity ?? '').localeCompare(b.representing?.name ?? b.capacity ?? '', 'sv') || a.person.name.localeCompare(b.person.name, 'sv'));
   }
 
   private member(row: SeatRow, people: Map<string, NamedRef>, parties: Map<string, NamedRef>, affiliation: AffiliationRow | undefined, at: string): RosterMember {

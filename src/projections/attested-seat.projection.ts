@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { Basis } from '../domain/basis';
+import { applyCorrections, isCorrection } from '../events/apply-corrections';
+import type { LedgerEvent } from '../events/ledger-event';
+import { KNOWN_COLUMNS, statement, type Projection } from './projection';
+import { ScopedLog } from './scoped-log';
+import { json, syncVersionedRows, type Row } from './versioned-rows';
+
+const log = new ScopedLog('rm_attested_seats_log');
+
+/** The print of the list that attests a seat, as the protocols head it. */
+export const ATTENDANCE_LIST = 'Närvarande ledamöter';
+
+interface Attendance {
+  readonly meetingId: string;
+  readonly date: string;
+  readonly document: string;
+  readonly acting: boolean;
+  readonly eventIds: readonly string[];
+}
+
+/**
+ * The seats of a body as its protocols' attendance lists show them: a member listed under
+ * "Närvarande ledamöter" sat from the first to the last meeting attended, for each
+ * organisation (or capacity) separately. Distinct from appointed seats: nothing here says
+ * when a seat began or ended, only that the person sat on those days.
+ */
+export function attestedSeatsOf(bodyId: string, events: readonly LedgerEvent[]): Row[] {
+  const meetings = new Map<string, { date: string; document: string; eventIds: string[] }>();
+  const lists = new Map<string, { entries: { personId: string; partyId: string | null; capacity: string | null; acting: boolean }[]; eventIds: string[] }>();
+  for (const e of applyCorrections(events)) {
+    const ids = [e.id, ...e.correctedBy];
+    if (e.type === 'MeetingRecorded') meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
+    if (e.type === 'AttendanceRecorded') {
+      const current = lists.get(e.data.meetingId) ?? { entries: [], eventIds: [] };
+      const members = e.data.entries.filter((x) => x.role === 'member');
+      lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids] });
+    }
+  }
+  const seats = new Map<string, { personId: string; partyId: string | null; capacity: string | null; attended: Attendance[] }>();
+  for (const [meetingId, list] of lists) {
+    const meeting = meetings.get(meetingId);
+    if (!meeting) continue;
+    for (const entry of list.entries) {
+      const key = JSON.stringify([entry.personId, entry.partyId, entry.capacity]);
+      const seat = seats.get(key) ?? { personId: entry.personId, partyId: entry.partyId, capacity: entry.capacity, attended: [] };
+      seat.attended.push({ meetingId, date: meeting.date, document: meeting.document, acting: entry.acting, eventIds: [...meeting.eventIds, ...list.eventIds] });
+      seats.set(key, seat);
+    }
+  }
+  return [...seats.values()].map((seat) => {
+    const attended = [...seat.attended].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const basis: Basis = { kind: 'stated', sources: attended.map((a) => ({ document: a.document, item: ATTENDANCE_LIST })) };
+    return {
+      body_id: bodyId,
+      person_id: seat.personId,
+      party_id: seat.partyId,
+      capacity: seat.capacity,
+      first_date: attended[0]!.date,
+      last_date: attended[attended.length - 1]!.date,
+      meetings: json(attended.map(({ meetingId, date, acting }) => ({ meetingId, date, acting }))),
+      events: json([...new Set(attended.flatMap((a) => a.eventIds))]),
+      basis: json(basis),
+    };
+  });
+}
+
+function bodyOfMeeting(db: Database.Database, meetingId: string): string | null {
+  return (statement(db, 'SELECT body_id FROM rm_attested_meeting_bodies WHERE meeting_id = ?').get(meetingId) as { body_id: string } | undefined)?.body_id ?? null;
+}
+
+/** Who sat on a body on a day by its attendance lists: one projection for that one question. */
+export const attestedSeatProjection: Projection = {
+  name: 'attested-seat',
+  version: 1,
+  tables: ['rm_attested_seats', 'rm_attested_meeting_bodies', 'rm_attested_seats_log'],
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS rm_attested_seats (
+      body_id TEXT NOT NULL, person_id TEXT NOT NULL, party_id TEXT, capacity TEXT,
+      first_date TEXT NOT NULL, last_date TEXT NOT NULL, meetings TEXT NOT NULL, events TEXT NOT NULL, basis TEXT NOT NULL,
+      ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_attested_seats_by_body ON rm_attested_seats (body_id, first_date);
+      CREATE TABLE IF NOT EXISTS rm_attested_meeting_bodies (meeting_id TEXT PRIMARY KEY, body_id TEXT NOT NULL);
+      ${log.setupSql()}`);
+  },
+  apply(db, event) {
+    if (event.type === 'MeetingRecorded') {
+      statement(db, 'INSERT OR IGNORE INTO rm_attested_meeting_bodies (meeting_id, body_id) VALUES (?, ?)').run(event.data.meetingId, event.data.bodyId);
+    }
+    const bodyId = log.scopeFor(db, event, (e) =>
+      e.type === 'MeetingRecorded' ? e.data.bodyId : e.type === 'AttendanceRecorded' ? bodyOfMeeting(db, e.data.meetingId) : null,
+    );
+    if (bodyId === null) return;
+    log.append(db, bodyId, event);
+    // A meeting without an attendance list changes no seat; anything else refolds the body's lists.
+    if (event.type === 'MeetingRecorded' && !isCorrection(event)) return;
+    const rows = attestedSeatsOf(bodyId, log.events(db, bodyId));
+    syncVersionedRows(db, 'rm_attested_seats', { column: 'body_id', value: bodyId }, ['person_id', 'party_id', 'capacity'], rows, event);
+  },
+};
