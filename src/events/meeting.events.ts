@@ -71,6 +71,8 @@ export interface AgendaItemContent {
   readonly text: string;
   /** Present exactly when kind is "decision". */
   readonly decision: ItemDecision | null;
+  /** Text the protocol prints after the decision (a "Notering" about it); absent when none. */
+  readonly afterDecision?: string;
 }
 
 export interface AgendaItemAdded {

@@ -28,7 +28,7 @@ export const meetingProjection: Projection = {
       CREATE INDEX IF NOT EXISTS rm_meetings_by_date ON rm_meetings (date);
       CREATE TABLE IF NOT EXISTS rm_agenda_items (
         meeting_id TEXT NOT NULL, number TEXT NOT NULL, sort_key TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
-        presenters TEXT NOT NULL, text TEXT NOT NULL, decision TEXT, events TEXT NOT NULL, sources TEXT NOT NULL, basis TEXT NOT NULL, ${KNOWN_COLUMNS});
+        presenters TEXT NOT NULL, text TEXT NOT NULL, decision TEXT, after_decision TEXT, events TEXT NOT NULL, sources TEXT NOT NULL, basis TEXT NOT NULL, ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_agenda_items_by_meeting ON rm_agenda_items (meeting_id, sort_key);
       CREATE TABLE IF NOT EXISTS rm_attendance (
         meeting_id TEXT NOT NULL, person_id TEXT NOT NULL, seq INTEGER NOT NULL, role TEXT NOT NULL, acting INTEGER NOT NULL,
@@ -78,6 +78,7 @@ export const meetingProjection: Projection = {
       presenters: json(i.presenters),
       text: i.text,
       decision: i.decision ? json(i.decision) : null,
+      after_decision: i.afterDecision ?? null,
       events: json(i.events),
       sources: json(i.sources),
       basis: json(i.basis),

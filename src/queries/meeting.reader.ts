@@ -66,6 +66,8 @@ export interface ItemView {
   readonly presenters: readonly { readonly person: NamedRef; readonly as: string | null }[];
   readonly text: string;
   readonly decision: DecisionView | null;
+  /** What the protocol prints after the decision ("Notering: … ovan beslut …"); empty when nothing. */
+  readonly afterDecision: string;
   /** Every event citing this item in metadata.decision: what it made so. */
   readonly effects: readonly EffectView[];
   readonly sources: readonly SourceRef[];
@@ -168,7 +170,7 @@ export class MeetingReader {
     if (!row) return null;
     const params = { id: row.meeting_id, knownAt };
     const items = this.db
-      .prepare<typeof params, { number: string; kind: string; title: string; presenters: string; text: string; decision: string | null; events: string; sources: string; basis: string }>(
+      .prepare<typeof params, { number: string; kind: string; title: string; presenters: string; text: string; decision: string | null; after_decision: string | null; events: string; sources: string; basis: string }>(
         `SELECT * FROM rm_agenda_items WHERE meeting_id = @id AND ${KNOWN_AT_SQL} ORDER BY sort_key`,
       )
       .all(params);
@@ -206,6 +208,7 @@ export class MeetingReader {
         presenters: presenters[n]!.map((p) => ({ person: persons.get(p.personId) ?? UNKNOWN_PERSON(p.personId), as: p.as })),
         text: i.text,
         decision: byItem.get(i.number) ?? null,
+        afterDecision: i.after_decision ?? '',
         effects: effects.get(i.number) ?? [],
         sources: JSON.parse(i.sources) as SourceRef[],
         basis: JSON.parse(i.basis) as Basis,

@@ -73,6 +73,7 @@ function itemBlocks(item: ItemView): Block[] {
   if (item.presenters.length > 0) blocks.push({ kind: 'list', items: item.presenters.map((p) => (p.as ? `${p.person.name}, ${p.as}` : p.person.name)) });
   blocks.push(...textBlocks(item.text));
   if (item.decision) blocks.push(...decisionBlocks(item.decision));
+  blocks.push(...textBlocks(item.afterDecision));
   if (item.effects.length > 0) blocks.push({ kind: 'note', label: 'Registrerat till följd av punkten', items: item.effects.map((e) => `${e.summary} (${e.type} ${e.event})`) });
   return blocks;
 }

@@ -67,6 +67,10 @@ export class AgendaItemDto {
   @IsOptional() @IsString() @MaxLength(20_000)
   text?: string;
 
+  @JSONSchema({ description: 'Text the protocol prints after the decision, e.g. a "Notering" about "ovan beslut"; same form as text.' })
+  @IsOptional() @IsString() @MaxLength(20_000)
+  afterDecision?: string;
+
   @JSONSchema({ description: 'Required for kind "decision", not allowed for "information".' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ItemDecisionDto)
   decision?: ItemDecisionDto;

@@ -42,7 +42,7 @@ export async function loadDecision(ctx: CommandContext, ref: string, item: strin
 /** Turns a validated item DTO into item content: presenters resolved, decision checked against the kind. */
 export async function resolveItem(dto: AgendaItemDto, ctx: CommandContext, field: string): Promise<AgendaItemContent> {
   const presenters = await resolvePresenters(dto.presenters ?? [], ctx, field);
-  return { number: dto.number, kind: dto.kind, title: dto.title.trim(), presenters, text: dto.text ?? '', decision: await resolveDecision(dto.kind, dto.decision, ctx, field) };
+  return { number: dto.number, kind: dto.kind, title: dto.title.trim(), presenters, text: dto.text ?? '', decision: await resolveDecision(dto.kind, dto.decision, ctx, field), ...(dto.afterDecision && { afterDecision: dto.afterDecision }) };
 }
 
 export async function resolvePresenters(dtos: readonly PresenterDto[], ctx: CommandContext, field: string): Promise<Presenter[]> {

@@ -111,6 +111,7 @@ function withItem(state: RecordedMeeting, content: AgendaItemContent, e: LedgerN
     presenters: content.presenters,
     text: content.text,
     decision: content.decision,
+    ...(content.afterDecision && { afterDecision: content.afterDecision }),
     events: amend && existing ? [...existing.events, ...eventIds(e)] : eventIds(e),
     sources,
     basis: itemBasisOf(e.metadata, content.number, sources),
