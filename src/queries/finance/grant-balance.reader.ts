@@ -1,7 +1,7 @@
 import type { DirectoryReader, NamedRef } from '../directory.reader';
 import type { Account } from '../../finance/chart-of-accounts';
 import { isKnown } from '../../domain/money';
-import { combine, type Figure, type LineSet } from './figure';
+import { combine, figure, type Figure, type LineSet } from './figure';
 import type { GrantSummary } from './grant-directory.reader';
 import type { PostingsReader, PostingsWindow } from './postings.reader';
 
@@ -44,7 +44,8 @@ export interface InvoiceFigures {
   readonly invoiced: Figure;
   readonly paid: Figure;
   readonly outstanding: Figure;
-  readonly status: 'paid' | 'outstanding' | 'partly-paid';
+  /** "payment-unknown" when no payment of it is recorded: the sources are silent, which is not 0 kr paid. */
+  readonly status: 'paid' | 'outstanding' | 'partly-paid' | 'payment-unknown';
 }
 
 /** How much of a grant was received, allocated, used and left, and who owes whom, at `at` as known at `knownAt`. */
@@ -74,6 +75,7 @@ export class GrantBalanceReader {
         : { ...combine([{ figure: received, sign: 1 }, { figure: used, sign: -1 }, { figure: distributedEarly, sign: -1 }]), basis: 'computed' as const };
     const settledLines = on('settled');
     const payable = on('invoiced-payable');
+    const invoices = invoicesOf(payable, party);
 
     return {
       grant,
@@ -96,24 +98,42 @@ export class GrantBalanceReader {
       settledByParty: byParty(settledLines),
       notYetInvoiced: on('settlement-due').figure(),
       invoiced: payable.where((l) => l.origin_type === 'SettlementInvoiced').figure('credit'),
-      paid: payable.where((l) => l.origin_type === 'InvoicePaid').figure('debit'),
-      outstanding: payable.figure(),
-      invoices: invoicesOf(payable, party),
+      ...totalsOf(invoices, payable),
+      invoices,
       fundsHeld: on('funds-held').figure(),
     };
   }
 }
 
+/** No payment recorded for an invoice: whether and how much was paid is unknown, and so is what is still owed. */
+export const PAYMENT_UNKNOWN = 'no payment of the invoice is recorded and the sources are silent on payment: paid is unknown, not 0 kr';
+
+function totalsOf(invoices: readonly InvoiceFigures[], payable: LineSet): { paid: Figure; outstanding: Figure } {
+  const paid = payable.where((l) => l.origin_type === 'InvoicePaid').figure('debit');
+  const outstanding = payable.figure();
+  if (!invoices.some((i) => i.status === 'payment-unknown')) return { paid, outstanding };
+  return {
+    paid: figure(paid.amount ?? paid.knownPart ?? 0, [PAYMENT_UNKNOWN], paid.events, paid.uncertain),
+    outstanding: figure(outstanding.amount ?? outstanding.knownPart ?? 0, [PAYMENT_UNKNOWN], outstanding.events, outstanding.uncertain),
+  };
+}
+
 function invoicesOf(payable: LineSet, party: (id: string) => NamedRef): InvoiceFigures[] {
   const keys = [...new Set(payable.lines.filter((l) => l.origin_type === 'SettlementInvoiced').map((l) => l.ref as string))];
-  return keys.flatMap((key) => {
+  return keys.flatMap((key): InvoiceFigures[] => {
     const set = payable.where((l) => l.ref === key);
     const invoiced = set.where((l) => l.origin_type === 'SettlementInvoiced').figure('credit');
     if (invoiced.amount === 0) return []; // revoked
-    const paid = set.where((l) => l.origin_type === 'InvoicePaid').figure('debit');
-    const outstanding = set.figure();
+    const payments = set.where((l) => l.origin_type === 'InvoicePaid');
     const first = set.lines[0]!;
+    const recorded = { invoice: key, issuer: party(first.counterparty_id ?? ''), payer: party(first.party_id), invoiced };
+    if (payments.lines.length === 0) {
+      const unknown = (f: Figure) => figure(f.amount ?? f.knownPart ?? 0, [PAYMENT_UNKNOWN], f.events, f.uncertain);
+      return [{ ...recorded, paid: unknown(payments.figure('debit')), outstanding: unknown(set.figure()), status: 'payment-unknown' }];
+    }
+    const paid = payments.figure('debit');
+    const outstanding = set.figure();
     const status = outstanding.amount === 0 ? 'paid' : paid.amount === 0 ? 'outstanding' : 'partly-paid';
-    return [{ invoice: key, issuer: party(first.counterparty_id ?? ''), payer: party(first.party_id), invoiced, paid, outstanding, status }];
+    return [{ ...recorded, paid, outstanding, status }];
   });
 }
