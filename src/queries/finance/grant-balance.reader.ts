@@ -1,5 +1,6 @@
 import type { DirectoryReader, NamedRef } from '../directory.reader';
 import type { Account } from '../../finance/chart-of-accounts';
+import { END_OF_TIME } from '../../domain/effective-date';
 import { isKnown } from '../../domain/money';
 import { combine, figure, type Figure, type LineSet } from './figure';
 import type { GrantSummary } from './grant-directory.reader';
@@ -75,7 +76,11 @@ export class GrantBalanceReader {
         : { ...combine([{ figure: received, sign: 1 }, { figure: used, sign: -1 }, { figure: distributedEarly, sign: -1 }]), basis: 'computed' as const };
     const settledLines = on('settled');
     const payable = on('invoiced-payable');
-    const invoices = invoicesOf(payable, party);
+    // Is a payment recorded at all (on any day)? Only then is "not paid by `at`" a fact rather than silence.
+    const everPaid = new Set(
+      this.postings.lines(grant.id, { at: END_OF_TIME, knownAt: window.knownAt }).lines.filter((l) => l.origin_type === 'InvoicePaid' && l.reversal_of === null).map((l) => l.ref ?? ''),
+    );
+    const invoices = invoicesOf(payable, party, everPaid);
 
     return {
       grant,
@@ -118,7 +123,7 @@ function totalsOf(invoices: readonly InvoiceFigures[], payable: LineSet): { paid
   };
 }
 
-function invoicesOf(payable: LineSet, party: (id: string) => NamedRef): InvoiceFigures[] {
+function invoicesOf(payable: LineSet, party: (id: string) => NamedRef, everPaid: ReadonlySet<string>): InvoiceFigures[] {
   const keys = [...new Set(payable.lines.filter((l) => l.origin_type === 'SettlementInvoiced').map((l) => l.ref as string))];
   return keys.flatMap((key): InvoiceFigures[] => {
     const set = payable.where((l) => l.ref === key);
@@ -127,7 +132,7 @@ function invoicesOf(payable: LineSet, party: (id: string) => NamedRef): InvoiceF
     const payments = set.where((l) => l.origin_type === 'InvoicePaid');
     const first = set.lines[0]!;
     const recorded = { invoice: key, issuer: party(first.counterparty_id ?? ''), payer: party(first.party_id), invoiced };
-    if (payments.lines.length === 0) {
+    if (payments.lines.length === 0 && !everPaid.has(key)) {
       const unknown = (f: Figure) => figure(f.amount ?? f.knownPart ?? 0, [PAYMENT_UNKNOWN], f.events, f.uncertain);
       return [{ ...recorded, paid: unknown(payments.figure('debit')), outstanding: unknown(set.figure()), status: 'payment-unknown' }];
     }
