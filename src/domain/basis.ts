@@ -58,6 +58,16 @@ export function basisOf(meta: BasisMetadata, field?: string): Basis {
   return { kind: 'inferred', reasoning: NO_SOURCE };
 }
 
+/**
+ * For facts a document prints as such whatever the transcriber noted (a meeting's date, an
+ * attendance list): stated by the document (at `item`) unless the event claims otherwise.
+ */
+export function documentBasisOf(meta: BasisMetadata, item: string | undefined, field?: string): Basis {
+  const claimed = (field !== undefined ? meta.fieldBasis?.[field] : undefined) ?? meta.basis;
+  if (claimed || !meta.source?.document) return basisOf(meta, field);
+  return stated(meta.source, item ?? meta.source.item, undefined);
+}
+
 /** The days the event's claim (or a field's) says a source attests the fact. */
 export function attestedDaysOf(meta: BasisMetadata, field?: string): string[] {
   const claim = (field !== undefined ? meta.fieldBasis?.[field] : undefined) ?? meta.basis;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ATTENDANCE_LIST } from '../commands/meeting/meeting-basis';
 import type { Basis } from '../domain/basis';
 import { applyCorrections, isCorrection } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
@@ -8,8 +9,6 @@ import { json, syncVersionedRows, type Row } from './versioned-rows';
 
 const log = new ScopedLog('rm_attested_seats_log');
 
-/** The print of the list that attests a seat, as the protocols head it. */
-export const ATTENDANCE_LIST = 'Närvarande ledamöter';
 
 interface Attendance {
   readonly meetingId: string;

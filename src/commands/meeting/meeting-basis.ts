@@ -1,4 +1,7 @@
-import { basisOf, type Basis, type BasisMetadata } from '../../domain/basis';
+import { basisOf, documentBasisOf, type Basis, type BasisMetadata } from '../../domain/basis';
+
+/** The heading under which the protocols list the members present. */
+export const ATTENDANCE_LIST = 'Närvarande ledamöter';
 import type { SourceRef } from '../../events/event-envelope';
 
 /** The basis of each detail of a meeting as recorded; null where the detail is not recorded at all. */
@@ -12,13 +15,19 @@ export interface MeetingBasis {
 
 export function meetingBasisOf(meta: BasisMetadata, given: { place: unknown; form: unknown; chairId: unknown; registryNumber: unknown }): MeetingBasis {
   const of = (field: string, value: unknown) => (value === null || value === undefined ? null : basisOf(meta, field));
+  // The date and registry number are printed on the protocol itself; place, form and chair may be read from elsewhere (the note says).
   return {
-    date: basisOf(meta, 'date'),
+    date: documentBasisOf(meta, undefined, 'date'),
     place: of('place', given.place),
     form: of('form', given.form),
     chair: of('chair', given.chairId),
-    registryNumber: of('registryNumber', given.registryNumber),
+    registryNumber: given.registryNumber === null || given.registryNumber === undefined ? null : documentBasisOf(meta, undefined, 'registryNumber'),
   };
+}
+
+/** An attendance list is printed in the protocol: stated there, unless the command claims otherwise. */
+export function attendanceBasisOf(meta: BasisMetadata): Basis {
+  return documentBasisOf(meta, ATTENDANCE_LIST);
 }
 
 /**

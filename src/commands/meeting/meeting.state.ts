@@ -4,7 +4,7 @@ import { applyCorrections, type Effective } from '../../events/apply-corrections
 import type { SourceRef } from '../../events/event-envelope';
 import type { LedgerNewEvent } from '../../events/ledger-event';
 import type { AgendaItemContent, AttendanceEntry, MeetingForm } from '../../events/meeting.events';
-import { itemBasisOf, meetingBasisOf, type MeetingBasis } from './meeting-basis';
+import { attendanceBasisOf, itemBasisOf, meetingBasisOf, type MeetingBasis } from './meeting-basis';
 
 /** What the meeting deciders and read models know of a meeting, folded from its stream (and its decisions' follow-ups). */
 export interface ItemState extends AgendaItemContent {
@@ -158,7 +158,7 @@ export function evolveMeeting(state: MeetingState, e: LedgerNewEvent): MeetingSt
       return withItem(state, e.data, e, true);
     case 'AttendanceRecorded': {
       const ids = eventIds(e);
-      const basis = basisOf(e.metadata);
+      const basis = attendanceBasisOf(e.metadata);
       return { ...state, attendance: [...state.attendance, ...e.data.entries.map((entry) => ({ ...entry, events: ids, basis }))] };
     }
     case 'SourceAttached': {
