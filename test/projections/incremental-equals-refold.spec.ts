@@ -3,6 +3,7 @@ import { applyCorrections } from '../../src/events/apply-corrections';
 import type { LedgerEvent } from '../../src/events/ledger-event';
 import { asLedgerEvent } from '../../src/events/ledger-event';
 import { openLedger, type Ledger } from '../../src/ledger';
+import { attestedSeatsOf } from '../../src/projections/attested-seat.projection';
 import { termsOf } from '../../src/projections/chair-term.projection';
 import { seatsOf } from '../../src/projections/group-membership.projection';
 import { FixedClock, tempDir } from '../support/fixtures';
@@ -124,6 +125,37 @@ describe('incremental interval projections equal a refold of the whole history',
     expect(expected.length).toBeGreaterThan(500);
     expect(expected.some((e) => JSON.parse(e.events).length > 1)).toBe(true);
     expect(rows.sort(byId('event_id'))).toEqual(expected.sort(byId('event_id')));
+  });
+
+  it('holds for the attested seats of every body (its meetings and attendance lists, refolded)', async () => {
+    const all = (await ledger.store.readAll()).map(asLedgerEvent);
+    const bodyOfMeeting = new Map<string, string>();
+    const scopeOf = new Map<string, string>();
+    const byBody = new Map<string, LedgerEvent[]>();
+    for (const e of all) {
+      const target = (e.data as { targetEventId?: string }).targetEventId;
+      if (e.type === 'MeetingRecorded') bodyOfMeeting.set(e.data.meetingId, e.data.bodyId);
+      const body =
+        e.type === 'MeetingRecorded' ? e.data.bodyId : e.type === 'AttendanceRecorded' ? bodyOfMeeting.get(e.data.meetingId) : target !== undefined ? scopeOf.get(target) : undefined;
+      if (body === undefined) continue;
+      scopeOf.set(e.id, body);
+      byBody.set(body, [...(byBody.get(body) ?? []), e]);
+    }
+    const key = (r: Record<string, unknown>) => JSON.stringify([r.person_id, r.party_id, r.capacity]);
+    const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    let seats = 0;
+    for (const [body, events] of byBody) {
+      const rows = ledger.engine.db
+        .prepare('SELECT * FROM rm_attested_seats WHERE body_id = ? AND known_until IS NULL')
+        .all(body)
+        .map((r) => {
+          const { known_from: _f, known_until: _u, known_from_position: _p, ...row } = r as Record<string, unknown>;
+          return row;
+        });
+      seats += rows.length;
+      expect({ body, rows: sorted(rows) }).toEqual({ body, rows: sorted(attestedSeatsOf(body, events)) });
+    }
+    expect(seats).toBeGreaterThan(0);
   });
 
   it('rebuilds to the same tables, row for row', async () => {
