@@ -1,4 +1,6 @@
+import type { Basis } from '../domain/basis';
 import type { Ledger } from '../ledger';
+import { INFERRED_MARKER } from './roster-table';
 import { findMeeting } from '../queries/meeting.queries';
 import { findPersonProfile } from '../queries/person-profile.query';
 import type { PersonProfile } from '../queries/person-profile.reader';
@@ -48,13 +50,23 @@ export async function runMeetingCli(command: string, rest: readonly string[], op
 function formatProfile(p: PersonProfile): string {
   const span = (from: string | null, to: string | null) => `${from ?? 'unknown'} – ${to ?? ''}`.trimEnd();
   const lines = [`${p.person.name} (${p.person.slug})${p.knownAt ? `, as known at ${p.knownAt}` : ''}`, ''];
+  const reasons: string[] = [];
+  // "~ " marks what is inferred rather than stated by a source; the reasoning is listed at the end.
+  const marked = (text: string, basis: Basis) => {
+    if (basis.kind === 'stated') return text;
+    reasons.push(`${INFERRED_MARKER} ${text}: inferred (antaget): ${basis.reasoning}`);
+    return `${INFERRED_MARKER} ${text}`;
+  };
   const section = (title: string, rows: string[]) => lines.push(`${title}:`, ...(rows.length > 0 ? rows.map((r) => `  ${r}`) : ['  (none recorded)']), '');
-  section('Seats', p.memberships.map((m) => `${m.group.name}: ${[m.role, m.field, m.representing?.name].filter(Boolean).join(', ')}, ${span(m.from, m.to)}`));
-  section('Chair roles', p.chairs.map((c) => `${c.group.name}: ${c.role}, ${span(c.from, c.to)}`));
-  section('Affiliations', p.affiliations.map((a) => `from ${a.from}: ${[a.title, a.unit, a.organisation?.name].filter(Boolean).join(', ')}`));
+  section('Seats', p.memberships.map((m) => marked(`${m.group.name}: ${[m.role, m.field, m.representing?.name].filter(Boolean).join(', ')}, ${span(m.from, m.to)}`, m.basis)));
+  section('Chair roles', p.chairs.map((c) => marked(`${c.group.name}: ${c.role}, ${span(c.from, c.to)}`, c.basis)));
+  section('Affiliations', p.affiliations.map((a) => marked(`from ${a.from}: ${[a.title, a.unit, a.organisation?.name].filter(Boolean).join(', ')}`, a.basis)));
   section(
     'Meetings attended',
-    p.meetingsAttended.map((m) => `${m.meeting.date} ${m.meeting.body?.name ?? ''}: ${m.role === 'member' ? 'member present' : 'taking part'}${m.acting ? ' (tf.)' : ''}${m.party ? `, ${m.party.name}` : ''}${m.capacity ? `, ${m.capacity}` : ''}`),
+    p.meetingsAttended.map((m) =>
+      marked(`${m.meeting.date} ${m.meeting.body?.name ?? ''}: ${m.role === 'member' ? 'member present' : 'taking part'}${m.acting ? ' (tf.)' : ''}${m.party ? `, ${m.party.name}` : ''}${m.capacity ? `, ${m.capacity}` : ''}`, m.basis),
+    ),
   );
+  if (reasons.length > 0) section('Inferred (antaget), not stated by a source', reasons);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Basis } from '../domain/basis';
 import type { DirectoryReader, NamedRef } from './directory.reader';
 import type { PersonHistory, PersonHistoryReader } from './person-history.reader';
 import { KNOWN_AT_SQL } from './temporal-params';
@@ -10,6 +11,8 @@ export interface MeetingAttended {
   readonly acting: boolean;
   readonly party: NamedRef | null;
   readonly capacity: string | null;
+  /** The attendance list that names the person. */
+  readonly basis: Basis;
   readonly events: readonly string[];
 }
 
@@ -27,8 +30,8 @@ export class PersonProfileReader {
 
   profile(person: NamedRef, knownAt: string | null): PersonProfile {
     const rows = this.db
-      .prepare<{ personId: string; knownAt: string | null }, { meeting_id: string; slug: string; date: string; body_id: string; role: string; acting: number; party_id: string | null; capacity: string | null; events: string }>(
-        `SELECT a.meeting_id, m.slug, m.date, m.body_id, a.role, a.acting, a.party_id, a.capacity, a.events
+      .prepare<{ personId: string; knownAt: string | null }, { meeting_id: string; slug: string; date: string; body_id: string; role: string; acting: number; party_id: string | null; capacity: string | null; events: string; basis: string }>(
+        `SELECT a.meeting_id, m.slug, m.date, m.body_id, a.role, a.acting, a.party_id, a.capacity, a.events, a.basis
          FROM rm_attendance a JOIN rm_meetings m ON m.meeting_id = a.meeting_id AND ${KNOWN_AT_SQL.replace(/known_(from|until)/g, 'm.known_$1')}
          WHERE a.person_id = @personId AND ${KNOWN_AT_SQL.replace(/known_(from|until)/g, 'a.known_$1')} ORDER BY m.date`,
       )
@@ -43,6 +46,7 @@ export class PersonProfileReader {
         acting: r.acting === 1,
         party: r.party_id ? (parties.get(r.party_id) ?? null) : null,
         capacity: r.capacity,
+        basis: JSON.parse(r.basis) as Basis,
         events: JSON.parse(r.events) as string[],
       })),
     };

@@ -41,6 +41,19 @@ describe('npx ledger', () => {
     expect(beforeAnything.stderr).toContain('No group "samordnande-grupp-aldre" was known at 2000-01-01T00:00:00.000Z');
   });
 
+  it('marks what is inferred with ~ and its reasoning, leaves an unattested unknown start uncertain, and lists attested seats apart', () => {
+    const barn = run('roster', 'samordnande-grupp-barn-och-unga', '--at', '2025-02-28');
+    expect(barn.stdout).toMatch(/^chair\s+Cecilia Wahlström\s.*unknown – 2026-12 \(\?\)/m);
+    const lgl = run('roster', 'lansgemensam-ledning-i-samverkan', '--at', '2025-02-28');
+    expect(lgl.stdout).toMatch(/^~ chair\s+Sofia Hartz/m);
+    expect(lgl.stdout).toContain('~ Sofia Hartz: inferred (antaget): Item 1: "Ordförande Sofia Hartz');
+    expect(lgl.stdout).toContain('Attested by attendance lists (Närvarande ledamöter), not appointments:');
+    expect(lgl.stdout).toContain('  Anna Hasselbom Trofast, Borgholms kommun: attended 2025-02-28, 2025-05-16');
+    const lglJson = JSON.parse(run('roster', 'lansgemensam-ledning-i-samverkan', '--at', '2025-02-28', '--json').stdout);
+    expect(lglJson.members[0].basis.kind).toBe('inferred');
+    expect(lglJson.attested.length).toBeGreaterThan(10);
+  });
+
   it('exits non-zero with a clear message on bad input', () => {
     const badDate = run('roster', 'samordnande-grupp-aldre', '--at', '2025-02-30');
     expect(badDate.status).toBe(1);
@@ -90,6 +103,8 @@ describe('npx ledger', () => {
     expect(md.stdout.split('\n')[0]).toBe('RS DRN 2025/51');
     expect(md.stdout).toContain('**Beslut: Länsgemensam ledning beslutar att Katarina Nilsson Ederam');
     expect(md.stdout).toContain('## Närvarande ledamöter');
+    expect(md.stdout).toMatch(/^Plats: Hotell Munken, Mönsterås \*\(antaget: Place not printed in the protocol/m);
+    expect(md.stdout).toMatch(/^Justering: uppgift saknas i källan \*\(antaget: /m);
     expect(run('protocol', 'lansgemensam-ledning-i-samverkan-2025-05-16', '--format', 'html').stdout).toMatch(/^<!DOCTYPE html>/);
     expect(JSON.parse(run('protocol', 'lansgemensam-ledning-i-samverkan-2025-05-16', '--json').stdout).attendance.present[8]).toMatchObject({ name: 'Anne Hallberg', acting: true });
     const before = run('protocol', 'lansgemensam-ledning-i-samverkan-2025-02-28', '--known-at', '2000-01-01T00:00:00Z');
@@ -112,6 +127,10 @@ describe('npx ledger', () => {
     expect(person.stdout).toContain('Länsgemensam ledning i samverkan: vice-chair, 2025-01-01 – 2026-12');
     expect(person.stdout).toContain('from 2026-03-12: socialchef, Kalmar kommun');
     expect(person.stdout).toContain('2026-03-12 Länsgemensam ledning i samverkan: member present, Kalmar kommun');
+    // Her chair term is read from the turn of the year (inferred), her seats at the meetings are stated by the attendance lists.
+    expect(person.stdout).toContain('  ~ Länsgemensam ledning i samverkan: vice-chair, 2025-01-01 – 2026-12');
+    expect(person.stdout).toMatch(/~ Länsgemensam ledning i samverkan: vice-chair, 2025-01-01 – 2026-12: inferred \(antaget\): Item 1: "vice ordförande Anna Hasselbom Trofast/);
+    expect(person.stdout).toContain('\n  2026-03-12 Länsgemensam ledning i samverkan: member present, Kalmar kommun');
     expect(JSON.parse(run('person', 'anna-hasselbom-trofast', '--json').stdout).meetingsAttended).toHaveLength(3);
     expect(run('person', 'no-such-person').status).toBe(1);
   });
