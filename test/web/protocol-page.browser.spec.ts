@@ -70,6 +70,31 @@ describe('the protocol page in Chromium', () => {
     expect(present).toEqual(expect.arrayContaining([expect.stringContaining('Rune Jansson'), expect.stringContaining('Malin Beddesand')]));
   });
 
+  it('marks an inferred fact: its reasoning on hover (title) and on tap (a <details> that opens), a stated one unmarked', async () => {
+    // A touch screen, as on a phone: the reasoning must be reachable by a tap, not only by hover.
+    const touch = await browser.newContext({ hasTouch: true, viewport: { width: 390, height: 844 } });
+    const phone = await touch.newPage();
+    phone.on('pageerror', (e) => consoleErrors.push(e.message));
+    await phone.goto(`${base}/meetings/${MEETING}/protocol`);
+    const place = phone.locator('dl.meta dd', { hasText: 'Hotell Munken' });
+    const mark = place.locator('span.inferred');
+    expect(await mark.innerText()).toBe('Hotell Munken, Mönsterås');
+    expect(await mark.getAttribute('title')).toContain('Place not printed in the protocol');
+    const why = place.locator('details.basis p');
+    expect(await why.isVisible()).toBe(false);
+    await place.locator('details.basis summary').tap();
+    expect(await why.isVisible()).toBe(true);
+    expect(await why.innerText()).toContain('protocol 2024-12-13 item 7.5');
+    // No source says the protocol was signed off: no "justerat" printed, the inference is marked.
+    const signOff = phone.locator('dl.meta dt:text-is("Justering") + dd');
+    expect(await signOff.innerText()).toMatch(/^uppgift saknas i källan/);
+    expect(await signOff.locator('details.basis').count()).toBe(1);
+    // The date is stated by the protocol: no mark.
+    expect(await phone.locator('dl.meta dt:text-is("Datum") + dd .inferred').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await touch.close();
+  });
+
   it('prints to PDF (the page is meant to be printed and filed)', async () => {
     await page.goto(`${base}/meetings/${MEETING}/protocol`);
     const pdf = await page.pdf({ format: 'A4' });
