@@ -28,7 +28,7 @@ export class DecisionListReader {
       .all({ status, knownAt });
     const bodies = this.directory.groups(rows.map((r) => r.body_id));
     const effects = new Map([...new Set(rows.map((r) => r.meeting_id))].map((id) => [id, this.meetings.effects(id, knownAt)]));
-    const views = this.meetings.decisionViews(rows, new Map());
+    const views = this.meetings.decisionViews(rows, new Map(), knownAt);
     return {
       knownAt,
       status,

@@ -56,6 +56,8 @@ export interface DecisionView {
   readonly laterDecision: FollowUps['laterDecision'];
   readonly waitingFor: readonly (Waiting | (Omit<Extract<Waiting, { kind: 'ratification' }>, 'ratifier'> & { ratifier: RatifierView }))[];
   readonly effects: readonly EffectView[];
+  /** Stated by the protocol at the item: the decision is what the protocol prints under it. */
+  readonly basis: Basis;
   readonly events: readonly string[];
 }
 
@@ -187,7 +189,7 @@ export class MeetingReader {
     const persons = this.directory.persons([...presenters.flat().map((p) => p.personId), ...attendance.map((a) => a.person_id), ...signerIds, ...(row.chair_id ? [row.chair_id] : [])]);
     const parties = this.directory.parties(attendance.map((a) => a.party_id).filter((x): x is string => x !== null));
     const bodies = this.directory.groups([row.body_id]);
-    const decisions = this.decisionViews(decisionRows, effects);
+    const decisions = this.decisionViews(decisionRows, effects, knownAt);
     const byItem = new Map(decisions.map((d) => [d.item, d]));
     const attendee = (a: (typeof attendance)[number]): AttendeeView => {
       const person = persons.get(a.person_id) ?? UNKNOWN_PERSON(a.person_id);
@@ -220,7 +222,12 @@ export class MeetingReader {
   }
 
   /** Decision rows as views: ratifiers named, effects attached. */
-  decisionViews(rows: readonly DecisionRow[], effects: Map<string, EffectView[]>): DecisionView[] {
+  decisionViews(rows: readonly DecisionRow[], effects: Map<string, EffectView[]>, knownAt: string | null): DecisionView[] {
+    const documents = new Map<string, string>();
+    const documentOf = (meetingId: string) => {
+      if (!documents.has(meetingId)) documents.set(meetingId, this.documentOf(meetingId, knownAt));
+      return documents.get(meetingId)!;
+    };
     const allRatifiers = rows.flatMap((r) => JSON.parse(r.ratifiers) as Ratifier[]);
     const parties = this.directory.parties(allRatifiers.map((r) => r.partyId).filter((x): x is string => x !== null));
     return rows.map((r) => {
@@ -241,9 +248,16 @@ export class MeetingReader {
         laterDecision: r.later_decision ? (JSON.parse(r.later_decision) as FollowUps['laterDecision']) : null,
         waitingFor: (JSON.parse(r.waiting_for) as Waiting[]).map((w) => (w.kind === 'ratification' ? { ...w, ratifier: view(w.ratifier) } : w)),
         effects: effects.get(r.item) ?? [],
+        basis: { kind: 'stated', sources: [{ document: documentOf(r.meeting_id), item: r.item }] },
         events: JSON.parse(r.events) as string[],
       };
     });
+  }
+
+  /** The document a meeting was recorded from (its protocol), for the basis of what it decided. */
+  private documentOf(meetingId: string, knownAt: string | null): string {
+    const row = this.meetingRow(meetingId, knownAt);
+    return row ? ((JSON.parse(row.source) as SourceRef | null)?.document ?? row.title ?? row.slug) : '(protocol not recorded)';
   }
 
   /** Every event citing an item of the meeting, by item, with a readable summary. */
@@ -261,8 +275,7 @@ export class MeetingReader {
       parties: this.directory.parties(ids.flatMap((i) => i.parties)),
     };
     const result = new Map<string, EffectView[]>();
-    const protocol = this.meetingRow(meetingId, knownAt);
-    const document = protocol ? ((JSON.parse(protocol.source) as SourceRef | null)?.document ?? protocol.title ?? protocol.slug) : '(protocol not recorded)';
+    const document = this.documentOf(meetingId, knownAt);
     rows.forEach((r, n) => {
       const from = JSON.parse(r.effective_from) as { date: string | null } | null;
       const effect: EffectView = {

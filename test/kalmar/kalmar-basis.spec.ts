@@ -88,6 +88,8 @@ describe('The Kalmar dataset: the basis of every fact', () => {
         { document: 'Nyhetsbrev Länsgemensam ledning i samverkan – mötet 2025-02-28', item: '4.1' },
       ],
     });
+    expect(item41.decision!.basis).toEqual({ kind: 'stated', sources: [{ document: 'Protokoll Länsgemensam ledning 2025-02-28', item: '4.1' }] });
+    expect(ledger.decisions.list('pending', null).decisions.every((d) => d.basis.kind === 'stated')).toBe(true);
     expect(item41.effects[0]!.basis).toEqual({ kind: 'stated', sources: [{ document: 'Protokoll Länsgemensam ledning 2025-02-28', item: '4.1' }] });
   });
 
