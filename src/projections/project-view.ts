@@ -1,3 +1,4 @@
+import { basisOf, type Basis } from '../domain/basis';
 import { UNKNOWN_DATE, type EffectiveDate } from '../domain/effective-date';
 import type { DecisionRef, SourceRef } from '../events/event-envelope';
 import type { LedgerEvent } from '../events/ledger-event';
@@ -10,6 +11,8 @@ export interface ProjectEntryRef {
   readonly decidedOn: string | null;
   readonly decision: DecisionRef | null;
   readonly source: SourceRef | null;
+  /** Stated by the cited decision or source, or inferred (views stored before it had none: derive from source and decision). */
+  readonly basis?: Basis;
 }
 
 export interface ProjectView {
@@ -26,7 +29,7 @@ export interface ProjectView {
 
 function refOf(event: LedgerEvent): ProjectEntryRef {
   const m = event.metadata;
-  return { event: event.id, effectiveFrom: m.effectiveFrom, decidedOn: m.decidedOn, decision: m.decision ?? null, source: m.source };
+  return { event: event.id, effectiveFrom: m.effectiveFrom, decidedOn: m.decidedOn, decision: m.decision ?? null, source: m.source, basis: basisOf(m) };
 }
 
 /** The project as its events (revocations included) leave it; null when it is not (or no longer) recorded. */

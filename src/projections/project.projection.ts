@@ -11,7 +11,7 @@ const PROJECT_EVENTS = new Set(['ProjectStarted', 'ProjectExtended', 'ProjectEnd
  */
 export const projectProjection: Projection = {
   name: 'project',
-  version: 1,
+  version: 2,
   tables: ['rm_projects'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_projects (

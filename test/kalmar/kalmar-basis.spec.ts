@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLedger, type Ledger } from '../../src/ledger';
+import { financeReaders } from '../../src/queries/finance/finance-readers';
 import { protocolHtml, protocolMarkdown } from '../../src/queries/protocol-render';
 import { KALMAR_DATA_DIR, seedIfEmpty } from '../../src/seed/kalmar-seed';
 import { FixedClock, tempDir } from '../support/fixtures';
@@ -137,6 +138,20 @@ describe('The Kalmar dataset: the basis of every fact', () => {
     expect(r.attested.filter((a) => a.attendedOn).length).toBe(meeting('2025-05-16').attendance.present.length);
     expect(r.attested.length).toBeGreaterThan(r.attested.filter((a) => a.attendedOn).length);
     expect(roster(LGL, '2024-12-12').attested).toEqual([]);
+  });
+
+  it('project terms: the extension of hab/rehab is stated by the decision 2024-12-13 item 8.2; its unknown start is inferred, with the note', () => {
+    const habRehab = financeReaders(ledger).projects.running('2026-06-01', null).find((p) => p.project.slug === 'framtidens-hab-rehab-ar-nara')!;
+    expect(habRehab.extensions[0]!.basis).toEqual({ kind: 'stated', sources: [{ document: 'Protokoll Läns gemensam ledning i samverkan 2024-12-13', item: '8.2' }] });
+    expect(habRehab.basis).toMatchObject({ kind: 'inferred', reasoning: expect.stringContaining('When it started') });
+  });
+
+  it('invoice paid: the sources are silent on payment, so paid is unknown with the reason, not 0 kr', () => {
+    const finance = financeReaders(ledger);
+    const grant = finance.grants.grant('psykisk-halsa-suicidprevention-2025', null)!;
+    const b = finance.balances.balance(grant, { at: '2026-12-31', knownAt: null });
+    expect(b.invoices[0]).toMatchObject({ status: 'payment-unknown', paid: { amount: null, reason: expect.stringContaining('paid is unknown, not 0 kr') } });
+    expect(seed('003_99a661715dc34129.txt')).not.toMatch(/betal/i);
   });
 
   it('the HTML protocol marks an inferred fact with a title (hover) and a <details> (tap), and escapes the reasoning', () => {

@@ -1,3 +1,4 @@
+import { basisOf, type Basis } from '../../domain/basis';
 import type Database from 'better-sqlite3';
 import { earliestDay, latestDay, type EffectiveDate } from '../../domain/effective-date';
 import { lastDayOf, type ProjectEntryRef, type ProjectView } from '../../projections/project-view';
@@ -16,6 +17,8 @@ export interface ProjectRunning {
   readonly untilPrecision: string | null;
   /** True when an imprecise start or end leaves open whether it ran on `at`. */
   readonly uncertain: boolean;
+  /** The basis of the project's start (its name, owner and start date). */
+  readonly basis: Basis;
   readonly extensions: readonly {
     readonly until: string | null;
     readonly previousEnd: string | null;
@@ -25,9 +28,10 @@ export interface ProjectRunning {
     readonly decision: ProjectEntryRef['decision'];
     readonly financing: readonly (Omit<Financing, 'grantId'> & { readonly grant: { readonly id: string; readonly slug: string } | null })[];
     readonly source: ProjectEntryRef['source'];
+    readonly basis: Basis;
     readonly event: string;
   }[];
-  readonly ended: { readonly lastDay: string | null; readonly event: string } | null;
+  readonly ended: { readonly lastDay: string | null; readonly event: string; readonly basis: Basis } | null;
   readonly events: readonly string[];
   readonly sources: readonly NonNullable<ProjectEntryRef['source']>[];
 }
@@ -62,6 +66,7 @@ export class ProjectsReader {
           until: end?.date ?? null,
           untilPrecision: end?.precision ?? null,
           uncertain: latestDay(view.start) > at || (end !== null && earliestDay(end) < at),
+          basis: basisOfEntry(view.started),
           extensions: view.extensions.map((x) => ({
             until: x.until.date,
             previousEnd: x.previousEnd?.date ?? null,
@@ -70,9 +75,10 @@ export class ProjectsReader {
             decision: x.decision,
             financing: x.financing.map(({ grantId, ...f }) => ({ ...f, grant: grantId ? { id: grantId, slug: grantSlugs.get(grantId) ?? '' } : null })),
             source: x.source,
+            basis: basisOfEntry(x),
             event: x.event,
           })),
-          ended: view.ended ? { lastDay: view.ended.lastDay.date, event: view.ended.event } : null,
+          ended: view.ended ? { lastDay: view.ended.lastDay.date, event: view.ended.event, basis: basisOfEntry(view.ended) } : null,
           events,
           sources: [view.started, ...view.extensions, ...(view.ended ? [view.ended] : [])].map((e) => e.source).filter((s): s is NonNullable<typeof s> => s !== null),
         };
@@ -80,6 +86,8 @@ export class ProjectsReader {
       .sort((a, b) => a.project.name.localeCompare(b.project.name, 'sv'));
   }
 }
+
+const basisOfEntry = (e: ProjectEntryRef): Basis => e.basis ?? basisOf({ source: e.source, decision: e.decision });
 
 /** The latest day a recorded end can stand for; open-ended runs on. */
 function mayRunUntil(end: EffectiveDate | null): string {
