@@ -15,6 +15,8 @@ const REVIEWED = new Set([
   "src/event-store/sqlite/sqlite-event-store.ts :: SELECT_COLUMNS",
   "src/projections/affiliation.projection.ts :: KNOWN_COLUMNS",
   "src/projections/affiliation.projection.ts :: log.setupSql()",
+  "src/projections/attested-seat.projection.ts :: KNOWN_COLUMNS",
+  "src/projections/attested-seat.projection.ts :: log.setupSql()",
   "src/projections/chair-term.projection.ts :: INTERVAL_COLUMNS",
   "src/projections/chair-term.projection.ts :: log.setupSql()",
   "src/projections/decision-effects.projection.ts :: KNOWN_COLUMNS",
