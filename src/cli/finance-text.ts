@@ -1,3 +1,4 @@
+import type { Basis } from '../domain/basis';
 import { formatKronor } from '../domain/money';
 import type { Figure } from '../queries/finance/figure';
 import type { GrantBalance } from '../queries/finance/grant-balance.reader';
@@ -13,12 +14,15 @@ function heading(b: Pick<GrantBalance, 'grant' | 'at' | 'knownAt'>): string {
   return `${b.grant.name} (${b.grant.slug}), held by ${b.grant.holder.name}, on ${b.at}${b.knownAt ? `, as known at ${b.knownAt}` : ''}`;
 }
 
+/** "~ " before an entry whose basis is inferred. */
+const inferred = (basis: Basis | null) => (basis?.kind === 'inferred' ? '~ ' : '');
+
 export function formatBalance(b: GrantBalance): string {
   const rows: [string, string][] = [
     ['received', amount(b.received)],
     ...b.parts.map((p): [string, string] => [`  part: ${p.area}`, p.amount === null ? `unknown: ${p.reason}` : formatKronor(p.amount)]),
     ['allocated', amount(b.allocated)],
-    ...b.allocations.map((a): [string, string] => [`  ${a.allocation}`, amount(a.figure)]),
+    ...b.allocations.map((a): [string, string] => [`  ${inferred(a.basis)}${a.allocation}`, amount(a.figure)]),
     ['unallocated', amount(b.unallocated)],
     ['forecast unused', amount(b.forecastUnused)],
     ['distributed early', amount(b.distributedEarly)],
@@ -29,14 +33,16 @@ export function formatBalance(b: GrantBalance): string {
     ...b.settledByParty.map((p): [string, string] => [`  to ${p.party.name}`, amount(p.figure)]),
     ['not yet invoiced', amount(b.notYetInvoiced)],
     ['invoiced', amount(b.invoiced)],
-    ...b.invoices.map((i): [string, string] => [`  ${i.invoice}: ${i.issuer.name} → ${i.payer.name}`, `${amount(i.invoiced)}, ${i.status}`]),
+    ...b.invoices.map((i): [string, string] => [`  ${inferred(i.basis)}${i.invoice}: ${i.issuer.name} → ${i.payer.name}`, `${amount(i.invoiced)}, ${i.status}`]),
     ['paid', amount(b.paid)],
     ['outstanding', amount(b.outstanding)],
     ['funds held', amount(b.fundsHeld)],
   ];
   const width = Math.min(70, Math.max(...rows.map(([k]) => k.length)));
   const line = ([k, v]: [string, string]) => `${(k.length > width ? `${k.slice(0, width - 1)}…` : k).padEnd(width)}  ${v}`;
-  const notes = [b.received, b.allocated, b.used, b.remaining, b.settled, b.invoiced, b.paid].some((f) => f.uncertain) ? '\n(?) an entry dated only by month or year may fall after that day' : '';
+  const uncertain = [b.received, b.allocated, b.used, b.remaining, b.settled, b.invoiced, b.paid].some((f) => f.uncertain) ? '\n(?) an entry dated only by month or year may fall after that day' : '';
+  const anyInferred = [...b.allocations, ...b.invoices].some((x) => x.basis?.kind === 'inferred');
+  const notes = uncertain + (anyInferred ? '\n~ inferred (antaget), not stated by a source: see the entry\'s basis (--json)' : '');
   return [heading(b), '', ...rows.map(line)].join('\n') + notes + '\n';
 }
 

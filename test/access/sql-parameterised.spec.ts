@@ -21,6 +21,7 @@ const REVIEWED = new Set([
   "src/projections/chair-term.projection.ts :: log.setupSql()",
   "src/projections/decision-effects.projection.ts :: KNOWN_COLUMNS",
   "src/projections/decision-status.projection.ts :: KNOWN_COLUMNS",
+  "src/projections/finance-basis.projection.ts :: KNOWN_COLUMNS",
   "src/projections/decision-status.projection.ts :: log.setupSql()",
   "src/projections/group-membership.projection.ts :: INTERVAL_COLUMNS",
   "src/projections/group-membership.projection.ts :: log.setupSql()",

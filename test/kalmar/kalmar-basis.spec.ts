@@ -152,6 +152,22 @@ describe('The Kalmar dataset: the basis of every fact', () => {
     const b = finance.balances.balance(grant, { at: '2026-12-31', knownAt: null });
     expect(b.invoices[0]).toMatchObject({ status: 'payment-unknown', paid: { amount: null, reason: expect.stringContaining('paid is unknown, not 0 kr') } });
     expect(seed('003_99a661715dc34129.txt')).not.toMatch(/betal/i);
+    // Who invoices whom, and how much, is stated (2026-03-12 item 4.3); every entry behind the figures has its basis.
+    expect(b.invoices[0]!.basis).toEqual({ kind: 'stated', sources: [{ document: 'Protokoll Läns gemensam ledning 2026-03-12', item: '4.3' }] });
+    expect(seed('003_99a661715dc34129.txt')).toContain('Kommunförbundet i Kalmar län fakturerar Region Kalmar län denna summa');
+    for (const id of b.invoiced.events) expect(b.bases[id]).toBeDefined();
+    const digital = b.allocations.find((a) => a.allocation === 'digital-ungdomsmottagning-2025')!;
+    expect(digital.basis).toEqual({
+      kind: 'stated',
+      sources: [
+        {
+          document: 'Protokoll Länsgemensam ledning 2025-02-28',
+          item: '5',
+          quote: 'att det bästa för invånarna är att fortsätta med projektet i dess nuvarande form och att denna under 2025 bekostas av länsgemensamma stadsbidrag kopplade till överenskommelsen för psykisk hälsa och suicidprevention',
+        },
+      ],
+    });
+    expect(seed('000_8dbea4f65518a055.txt')).toContain(digital.basis!.kind === 'stated' ? digital.basis!.sources[0]!.quote!.replace(/\s+/g, ' ') : '?');
   });
 
   it('the HTML protocol marks an inferred fact with a title (hover) and a <details> (tap), and escapes the reasoning', () => {

@@ -1,3 +1,4 @@
+import type { Basis } from '../../domain/basis';
 import type { DirectoryReader, NamedRef } from '../directory.reader';
 import type { Account } from '../../finance/chart-of-accounts';
 import { END_OF_TIME } from '../../domain/effective-date';
@@ -18,7 +19,7 @@ export interface GrantBalance {
   readonly received: Figure;
   readonly parts: readonly { readonly area: string; readonly amount: number | null; readonly reason: string | null }[];
   readonly allocated: Figure;
-  readonly allocations: readonly { readonly allocation: string; readonly project: string | null; readonly figure: Figure }[];
+  readonly allocations: readonly { readonly allocation: string; readonly project: string | null; readonly figure: Figure; readonly basis: Basis | null }[];
   readonly unallocated: Figure;
   readonly forecastUnused: Figure;
   readonly distributedEarly: Figure;
@@ -36,6 +37,8 @@ export interface GrantBalance {
   readonly invoices: readonly InvoiceFigures[];
   /** Grant money the holder still has. */
   readonly fundsHeld: Figure;
+  /** The basis of every money entry behind the figures (each figure's `events`), by event id. */
+  readonly bases: Readonly<Record<string, Basis>>;
 }
 
 export interface InvoiceFigures {
@@ -45,6 +48,8 @@ export interface InvoiceFigures {
   readonly invoiced: Figure;
   readonly paid: Figure;
   readonly outstanding: Figure;
+  /** The basis of the invoice as recorded (who invoices whom, how much). */
+  readonly basis: Basis | null;
   /** "payment-unknown" when no payment of it is recorded: the sources are silent, which is not 0 kr paid. */
   readonly status: 'paid' | 'outstanding' | 'partly-paid' | 'payment-unknown';
 }
@@ -80,7 +85,12 @@ export class GrantBalanceReader {
     const everPaid = new Set(
       this.postings.lines(grant.id, { at: END_OF_TIME, knownAt: window.knownAt }).lines.filter((l) => l.origin_type === 'InvoicePaid' && l.reversal_of === null).map((l) => l.ref ?? ''),
     );
-    const invoices = invoicesOf(payable, party, everPaid);
+    const bases = this.postings.bases(grant.id, window.knownAt);
+    const basisOfLines = (set: LineSet): Basis | null => {
+      const origin = set.lines.find((l) => l.reversal_of === null)?.origin_event_id;
+      return origin ? (bases.get(origin) ?? null) : null;
+    };
+    const invoices = invoicesOf(payable, party, everPaid, basisOfLines);
 
     return {
       grant,
@@ -91,7 +101,7 @@ export class GrantBalanceReader {
       allocated,
       allocations: [...new Set(allocatedLines.lines.map((l) => l.ref ?? ''))].map((ref) => {
         const set = allocatedLines.where((l) => (l.ref ?? '') === ref);
-        return { allocation: ref, project: set.lines[0]?.project_id ?? null, figure: set.figure() };
+        return { allocation: ref, project: set.lines[0]?.project_id ?? null, figure: set.figure(), basis: basisOfLines(set) };
       }),
       unallocated: combine([{ figure: received, sign: 1 }, { figure: allocated, sign: -1 }]),
       forecastUnused: on('forecast-unused').figure(),
@@ -106,6 +116,7 @@ export class GrantBalanceReader {
       ...totalsOf(invoices, payable),
       invoices,
       fundsHeld: on('funds-held').figure(),
+      bases: Object.fromEntries([...new Set(lines.lines.map((l) => l.origin_event_id))].flatMap((id) => (bases.has(id) ? [[id, bases.get(id)!]] : []))),
     };
   }
 }
@@ -123,7 +134,7 @@ function totalsOf(invoices: readonly InvoiceFigures[], payable: LineSet): { paid
   };
 }
 
-function invoicesOf(payable: LineSet, party: (id: string) => NamedRef, everPaid: ReadonlySet<string>): InvoiceFigures[] {
+function invoicesOf(payable: LineSet, party: (id: string) => NamedRef, everPaid: ReadonlySet<string>, basisOfLines: (set: LineSet) => Basis | null): InvoiceFigures[] {
   const keys = [...new Set(payable.lines.filter((l) => l.origin_type === 'SettlementInvoiced').map((l) => l.ref as string))];
   return keys.flatMap((key): InvoiceFigures[] => {
     const set = payable.where((l) => l.ref === key);
@@ -131,7 +142,7 @@ function invoicesOf(payable: LineSet, party: (id: string) => NamedRef, everPaid:
     if (invoiced.amount === 0) return []; // revoked
     const payments = set.where((l) => l.origin_type === 'InvoicePaid');
     const first = set.lines[0]!;
-    const recorded = { invoice: key, issuer: party(first.counterparty_id ?? ''), payer: party(first.party_id), invoiced };
+    const recorded = { invoice: key, issuer: party(first.counterparty_id ?? ''), payer: party(first.party_id), invoiced, basis: basisOfLines(set.where((l) => l.origin_type === 'SettlementInvoiced')) };
     if (payments.lines.length === 0 && !everPaid.has(key)) {
       const unknown = (f: Figure) => figure(f.amount ?? f.knownPart ?? 0, [PAYMENT_UNKNOWN], f.events, f.uncertain);
       return [{ ...recorded, paid: unknown(payments.figure('debit')), outstanding: unknown(set.figure()), status: 'payment-unknown' }];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Basis } from '../../domain/basis';
 import { statement } from '../../projections/projection';
 import { LineSet, type PostingRow } from './figure';
 
@@ -25,6 +26,15 @@ export class PostingsReader {
             `SELECT * FROM rm_postings WHERE grant_id = @grantId AND effective_lo <= @at AND (@knownAt IS NULL OR known_from <= @knownAt) ORDER BY position, line_no`,
           ).all({ grantId, at, knownAt }) as PostingRow[]);
     return new LineSet(rows, at);
+  }
+
+  /** The basis of each money entry of a grant (stated by its source, or inferred), by event id. */
+  bases(grantId: string, knownAt: string | null): Map<string, Basis> {
+    const rows = statement(this.db, 'SELECT event_id, basis FROM rm_finance_basis WHERE grant_id = @grantId AND (@knownAt IS NULL OR known_from <= @knownAt)').all({ grantId, knownAt }) as {
+      event_id: string;
+      basis: string;
+    }[];
+    return new Map(rows.map((r) => [r.event_id, JSON.parse(r.basis) as Basis]));
   }
 
   /** Corrections recorded against money entries, which the ledger does not apply (money is revoked and recorded anew). */
