@@ -49,6 +49,13 @@ describe('The Kalmar dataset: the basis of every fact', () => {
     for (const m of earlier) expect(m.uncertain).toBe(true);
   });
 
+  it('Sofia Hartz as vice chair of LGL (start unknown): certain on 2024-12-13, when item 1 names her so, uncertain the day before', () => {
+    const on = roster(LGL, '2024-12-13').members.find((m) => m.person.slug === 'sofia-hartz')!;
+    expect(on).toMatchObject({ role: 'vice-chair', fromPrecision: 'unknown', uncertain: false, basis: { kind: 'stated', sources: [{ item: '1', quote: 'Vice ordförande Sofia Hartz, planeringsdirektör Region Kalmar län' }] } });
+    expect(seed('004_31f21ad4ef5bd8ed.txt')).toContain('Vice ordförande Sofia Hartz, planeringsdirektör Region Kalmar län');
+    expect(roster(LGL, '2024-12-12').members.find((m) => m.person.slug === 'sofia-hartz')!.uncertain).toBe(true);
+  });
+
   it('an appointment by a cited decision is stated by that item; a chair term read from the turn of the year is inferred, with the note', () => {
     const katarina = roster('samordnande-grupp-aldre', '2025-02-28').members.find((m) => m.person.slug === 'katarina-nilsson-ederam')!;
     expect(katarina.basis).toEqual({ kind: 'stated', sources: [{ document: 'Protokoll Länsgemensam ledning 2025-02-28', item: '4.1' }] });
