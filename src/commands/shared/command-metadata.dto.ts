@@ -1,16 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsCalendarDay } from './ref-validators';
+import { Optional } from './optional';
 
 export const COMMAND_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
 export class SourceDto {
-  @IsOptional() @IsString() @MaxLength(500) document?: string;
-  @IsOptional() @IsString() @MaxLength(50) item?: string;
-  @IsOptional() @IsString() @MaxLength(100) registryNumber?: string;
-  @IsOptional() @IsString() @MaxLength(1000) url?: string;
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @Optional() @IsString() @MaxLength(500) document?: string;
+  @Optional() @IsString() @MaxLength(50) item?: string;
+  @Optional() @IsString() @MaxLength(100) registryNumber?: string;
+  @Optional() @IsString() @MaxLength(1000) url?: string;
+  @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
 /** Cites the decision behind a command: a meeting (slug or id) and its agenda item. */
@@ -27,33 +28,33 @@ export class DecisionRefDto {
 
 export class CommandMetadataDto {
   @JSONSchema({ description: 'Idempotency key: a repeated commandId appends nothing and answers with the first result. Generated when absent.' })
-  @IsOptional()
+  @Optional()
   @Matches(COMMAND_ID_PATTERN, { message: 'commandId must be 1-200 characters of A-Z a-z 0-9 . _ : -' })
   commandId?: string;
 
-  @IsOptional()
+  @Optional()
   @Matches(COMMAND_ID_PATTERN, { message: 'correlationId must be 1-200 characters of A-Z a-z 0-9 . _ : -' })
   correlationId?: string;
 
   @JSONSchema({ type: 'string', format: 'date', description: 'The meeting or procedure date at which it was decided.' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDay()
   decidedOn?: string;
 
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source?: SourceDto;
 
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => DecisionRefDto)
   decision?: DecisionRefDto;
 
   @JSONSchema({ description: "The version of the command's target stream the client last saw; 409 if it has moved on." })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   expectedVersion?: number;
