@@ -192,4 +192,33 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
     }
     baseline = { head: await headOf(), digest: await digestOf() };
   });
+
+  /** The inputs issue 16 and this fuzz found answering 500, each now a 400 naming the field. */
+  it.each([
+    ['AppointMember', { group: 'samordnande-grupp-aldre', person: { name: {} }, effectiveFrom: '2025-03-01' }, 'data.person'],
+    ['AllocateFunds', { allocation: 'a', purpose: 'p', kind: 'activity', periodFrom: '2025', periodTo: '2025', amount: { unknown: {} }, grant: 'psykisk-halsa-suicidprevention-2025', effectiveFrom: '2025-03-01' }, 'data.amount'],
+    ['StartProject', { name: 'Nytt projekt', effectiveFrom: '2025', plannedEnd: null }, 'data.plannedEnd'],
+    ['AppointChair', { group: 'samordnande-grupp-aldre', person: 'karin-jilken', role: 'chair', effectiveFrom: 'unknown', effectiveTo: null }, 'data.effectiveTo'],
+    ['RecordAttendance', { meeting: 'lansgemensam-ledning-i-samverkan-2025-02-28', others: [[]] }, 'data.others'],
+    ['RegisterGrant', { name: 'G', agreement: 'A', year: 2025, holder: 'region-kalmar-lan', received: 5, parts: [[]], effectiveFrom: '2025' }, 'data.parts'],
+    ['ExtendProject', { project: 'framtidens-hab-rehab-ar-nara', until: '2027-07-10', effectiveFrom: '2025', financing: [[]] }, 'data.financing'],
+    ['InvoiceSettlement', { invoice: { constructor: 'Y' }, issuer: 'monsteras-kommun', payer: 'region-kalmar-lan', amount: 1, grant: 'psykisk-halsa-suicidprevention-2024', effectiveFrom: '2024' }, 'data.invoice.constructor'],
+    ['ForecastUnusedFunds', { grant: { name: {} }, amount: { unknown: [] }, effectiveFrom: null }, 'data.amount'],
+    ['AmendAgendaItem', { meeting: { unknown: {} }, item: [] }, 'data.item'],
+  ])('given %s with %j, answers 400 naming %s and appends nothing', async (type, data, field) => {
+    const before = { head: await headOf(), digest: await digestOf() };
+    const response = await request(t.server).post('/commands').set('Authorization', tokenFor(type)).send({ type, data });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect({ head: await headOf(), digest: await digestOf() }).toEqual(before);
+  });
+
+  it('given CorrectEvent whose data holds objects where the corrected fields are strings, answers 400 and appends nothing', async () => {
+    const seat = (await t.ledger.store.readAll()).find((e) => e.type === 'MemberAppointed')!;
+    for (const data of [{ effectiveFrom: {} }, { title: { name: {} } }, { role: null }, { representing: { unknown: {} } }]) {
+      const response = await request(t.server).post('/commands').set('Authorization', t.auth.clerk).send({ type: 'CorrectEvent', data: { event: seat.id, reason: 'fuzz', data } });
+      expect({ data, status: response.status }).toEqual({ data, status: 400 });
+      expect(await headOf()).toBe(baseline.head);
+    }
+  });
 });
