@@ -61,7 +61,9 @@ export class LedgerWriter {
         return await this.attempt(commands, isBatch, principal);
       } catch (error) {
         if (!(error instanceof LostRace)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw error.conflict;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ConcurrentWrite(`Other writers kept moving the streams on (${MAX_ATTEMPTS} attempts; last: ${error.conflict.message}); nothing of this request was written. Retry: the commandId makes that safe.`);
+        }
         await pause(attempt);
       }
     }
@@ -135,10 +137,10 @@ export class LedgerWriter {
   }
 }
 
-/** Attempts per request: a lost race is retried this many times less one, then answered 409. */
+/** Attempts per request: a lost race is retried this many times less one, then answered 409 concurrent-write with Retry-After. */
 const MAX_ATTEMPTS = 8;
 
-/** The append found a stream moved on since it was read; `conflict` is what the client gets if retries run out. */
+/** The append found a stream moved on since it was read (or its event ids taken): decide again. */
 class LostRace extends Error {
   constructor(readonly conflict: ConcurrencyConflict | ConcurrentWrite) {
     super(conflict.message);
