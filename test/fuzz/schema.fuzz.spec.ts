@@ -35,6 +35,8 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
   let t: TestApp;
   let schemas: CommandSchema[];
   let definitions: Record<string, JsonSchema>;
+  /** The envelope's metadata (source, decidedOn, decision, expectedVersion, correlationId) without commandId, which each case sets. */
+  let metadataSchema: JsonSchema;
   let pools: RefPools;
   const statuses = new Map<number, number>();
   let refused = 0;
@@ -61,6 +63,8 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
     await importCommands(t.ledger, KALMAR_DATA_DIR, 'seed:kalmar');
     const listed = await request(t.server).get('/commands').expect(200);
     schemas = listed.body.commands as CommandSchema[];
+    const { commandId: _id, ...metadataFields } = (listed.body.envelope.properties.metadata as JsonSchema).properties ?? {};
+    metadataSchema = { type: 'object', properties: metadataFields };
     definitions = listed.body.definitions as Record<string, JsonSchema>;
     const events = await t.ledger.store.readAll();
     const slugs = (type: string) => [...new Set(events.filter((e) => e.type === type).map((e) => (e.data as { slug: string }).slug))];
@@ -113,7 +117,9 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
   const post = (type: string, body: string, headers: Record<string, string> = {}) => () =>
     request(t.server).post('/commands').set('Authorization', tokenFor(type)).set('Content-Type', 'application/json').set(headers).send(body);
 
-  const command = (c: CommandSchema, data: unknown, n: number) => ({ type: c.type, data, metadata: { commandId: `schema-fuzz-${c.type}-${n}` } });
+  const command = (c: CommandSchema, data: unknown, n: number, metadata: unknown = {}) => ({ type: c.type, data, metadata: { ...(metadata as object), commandId: `schema-fuzz-${c.type}-${n}` } });
+  /** Mostly none; sometimes metadata drawn from the envelope's schema (a cited decision, a source, a decidedOn). */
+  const metadataArbitrary = () => fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: schemaArbitrary(metadataSchema, definitions, pools) });
   const anyCommand = () => fc.constantFrom(...schemas);
   let counter = 0;
 
@@ -124,9 +130,9 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
   it('answers commands drawn from their schemas with no 5xx, and a refusal changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
-        anyCommand().chain((c) => fc.tuple(fc.constant(c), schemaArbitrary(c.schema, definitions, pools))),
-        async ([c, data]) => {
-          const body = toJson(command(c, data, counter++));
+        anyCommand().chain((c) => fc.tuple(fc.constant(c), schemaArbitrary(c.schema, definitions, pools), metadataArbitrary())),
+        async ([c, data, metadata]) => {
+          const body = toJson(command(c, data, counter++, metadata));
           await check(post(c.type, body), () => body);
         },
       ),
@@ -137,11 +143,12 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
   it('answers a command with one field made hostile (an object where a ref or an amount is expected, null, garbage) with no 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(
-        anyCommand().chain((c) => fc.tuple(fc.constant(c), schemaArbitrary(c.schema, definitions, pools), fc.nat(), misplaced)),
-        async ([c, data, pick, value]) => {
-          const paths = pathsIn(data);
-          const mutated = paths.length === 0 ? value : replaceAt(data, paths[pick % paths.length]!, value);
-          const body = toJson(command(c, mutated, counter++));
+        anyCommand().chain((c) => fc.tuple(fc.constant(c), schemaArbitrary(c.schema, definitions, pools), metadataArbitrary(), fc.nat(), misplaced)),
+        async ([c, data, metadata, pick, value]) => {
+          // Any value inside data or metadata (the commandId and the type aside) may be the one made hostile.
+          const whole = command(c, data, counter++, metadata);
+          const paths = pathsIn({ data: whole.data, metadata: whole.metadata }).filter((path) => path.join('.') !== 'metadata.commandId');
+          const body = toJson(replaceAt(whole, paths[pick % paths.length]!, value));
           await check(post(c.type, body), () => body);
         },
       ),
