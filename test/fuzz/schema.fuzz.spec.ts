@@ -228,4 +228,14 @@ describe('schema-driven fuzzing of POST /commands (fast-check, seeded, real HTTP
       expect(await headOf()).toBe(baseline.head);
     }
   });
+
+  it('given a lone surrogate where a ref is looked up (RecordRatification.ratifier "\\ud800"), answers 422, not 500, and appends nothing', async () => {
+    const response = await request(t.server)
+      .post('/commands')
+      .set('Authorization', t.auth.clerk)
+      .set('Content-Type', 'application/json')
+      .send(toJson({ type: 'RecordRatification', data: { item: '1', ratifier: '\ud800', ratifiedOn: '2025-01-01', meeting: 'lansgemensam-ledning-i-samverkan-2024-12-13' } }));
+    expect(response.status).toBe(422);
+    expect(await headOf()).toBe(baseline.head);
+  });
 });
