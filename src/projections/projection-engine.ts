@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../events/event-envelope';
+import { busyError } from '../event-store/sqlite/sqlite-errors';
 import { asLedgerEvent } from '../events/ledger-event';
 import { statement, type Projection } from './projection';
 import { buildAndSwap, type RebuildProgress, type RebuiltModel, type ReadPage } from './shadow-rebuild';
@@ -158,9 +159,9 @@ export class ProjectionEngine {
         })
         .immediate();
     } catch (error) {
-      // The transaction rolled back; so must the cached positions.
+      // The transaction rolled back; so must the cached positions. A busy file is the ledger's StoreBusy, not a raw SQLite error.
       for (const [k, v] of before) this.positions.set(k, v);
-      throw error;
+      throw busyError(error);
     }
   }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { StoreBusy } from '../../src/domain/ledger-errors';
+import { ConcurrentWrite, StoreBusy } from '../../src/domain/ledger-errors';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import type { Ledger } from '../../src/ledger';
 import { FixedClock, newEvent, tempDir } from '../support/fixtures';
@@ -75,5 +75,18 @@ describe('a write while another connection holds the write lock past the busy ti
     }
     expect(await store.headPosition()).toBe(0);
     mine.close();
+  });
+
+  it('given an event id another writer appended first (same commandId, another stream), is refused as ConcurrentWrite (409, retry), not a raw UNIQUE error', async () => {
+    const path = tmp.file('ids.db');
+    const conn = new Database(path);
+    const store = new SqliteEventStore(conn, { clock: new FixedClock() });
+    const event = newEvent('PartyRegistered', {});
+    await store.append([{ stream: 'party-a', expectedVersion: 0, events: [event] }]);
+    const again = store.append([{ stream: 'party-b', expectedVersion: 0, events: [event] }]);
+    await expect(again).rejects.toBeInstanceOf(ConcurrentWrite);
+    await expect(again).rejects.toMatchObject({ status: 409, headers: { 'Retry-After': '1' } });
+    expect(await store.headPosition()).toBe(1);
+    conn.close();
   });
 });

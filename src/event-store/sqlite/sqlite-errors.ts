@@ -14,9 +14,16 @@ export function storageError(error: unknown): unknown {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreBusy(`Another writer held the database longer than the busy timeout (${code}); nothing of this request was written. Retry.`);
   }
-  if (code.startsWith('SQLITE_CONSTRAINT')) {
+  if (code.startsWith('SQLITE_CONSTRAINT') && /constraint failed: events\./.test(String((error as Error).message))) {
     // The event ids are derived from the commandId: another writer appended this command (or one like it) meanwhile.
+    // A constraint of a read model is a bug in a projection, not a race: it passes through (a logged 500).
     return new ConcurrentWrite(`Another writer appended conflicting events meanwhile (${code}); nothing of this request was written. Retry: the commandId makes that safe.`);
   }
   return error;
+}
+
+/** Only the busy case of `storageError`, for transactions that append nothing (read-model catch-up). */
+export function busyError(error: unknown): unknown {
+  const mapped = storageError(error);
+  return mapped instanceof StoreBusy ? mapped : error;
 }
