@@ -78,8 +78,12 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
 
   let headAtOpen = 0;
   if (config.store === 'sqlite') {
-    // Inline: read models commit in the append's own transaction.
-    const log = new SqliteEventStore(db, { clock, inline: (events) => engine.apply(events), onRollback: () => engine.reloadPositions() });
+    // Inline: read models commit in the append's own transaction, caught up first with what other processes appended.
+    const log: SqliteEventStore = new SqliteEventStore(db, {
+      clock,
+      inline: (events) => engine.applyAppended(events, (after, limit) => log.readAllSync({ after, limit }).map((e) => upcasters.upcast(e))),
+      onRollback: () => engine.reloadPositions(),
+    });
     chainBackfill = log.chainBackfill;
     backfills = () => log.chainBackfills().map(backfillNote);
     store = new UpcastingEventStore(log, upcasters);

@@ -25,6 +25,8 @@ export interface ParsedRequest {
 /** Turns a request body into validated commands, or one InvalidInput listing every bad field. */
 export function parseCommandRequest(body: unknown): ParsedRequest {
   if (depthExceeds(body, MAX_DEPTH)) throw new InvalidInput(`The body nests deeper than ${MAX_DEPTH} levels`, [{ field: 'body', message: `nests deeper than ${MAX_DEPTH} levels` }]);
+  const reserved = reservedKeyIn(body);
+  if (reserved) throw new InvalidInput(`The body uses the reserved key "${reserved.key}"`, [{ field: reserved.field, message: 'is a reserved name (__proto__, constructor, prototype), not a field' }]);
   const isBatch = Array.isArray(body);
   const items: unknown[] = isBatch ? (body as unknown[]) : [body];
   if (isBatch && items.length === 0) throw new InvalidInput('The batch is empty', [{ field: '', message: 'must hold at least one command' }]);
@@ -92,4 +94,22 @@ function depthExceeds(value: unknown, max: number): boolean {
     for (const child of Object.values(item)) stack.push([child, depth + 1]);
   }
   return false;
+}
+
+/** Keys that name an object's machinery: class-validator walks `value.constructor` and crashed on `{"constructor": "x"}` (issue 16). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first reserved key anywhere in the body, with its path; iterative like depthExceeds (run after it). */
+function reservedKeyIn(value: unknown): { key: string; field: string } | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    for (const [key, child] of Object.entries(item)) {
+      const field = Array.isArray(item) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+      if (!Array.isArray(item) && RESERVED_KEYS.has(key)) return { key, field };
+      stack.push([child, field]);
+    }
+  }
+  return null;
 }

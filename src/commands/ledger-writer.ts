@@ -1,6 +1,6 @@
 import { idOfRef } from '../domain/identity';
 import { systemPrincipal, type Principal } from '../access/principal';
-import { CommandIdReused, Forbidden, LedgerError } from '../domain/ledger-errors';
+import { CommandIdReused, ConcurrencyConflict, ConcurrentWrite, Forbidden, LedgerError } from '../domain/ledger-errors';
 import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
 import type { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { parseCommandRequest, type ParsedCommand } from './command-parser';
@@ -52,9 +52,27 @@ export class LedgerWriter {
   /** `by` is who sends it: a token's principal over HTTP, or a plain actor name for local processes (CLI, seed), which may send any command. */
   async execute(body: unknown, by: string | Principal): Promise<WriteResult> {
     const principal = typeof by === 'string' ? systemPrincipal(by) : by;
-    const actor = principal.actor;
     const { commands, isBatch } = parseCommandRequest(body);
     checkRoles(commands, principal, isBatch);
+    // A lost race at append (another writer, in this process or another, moved a stream on
+    // between our read and our append) is not the client's doing: read again, decide again.
+    // Safe to repeat: a command the other writer already applied is found by its commandId.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(commands, isBatch, principal);
+      } catch (error) {
+        if (!(error instanceof LostRace)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ConcurrentWrite(`Other writers kept moving the streams on (${MAX_ATTEMPTS} attempts; last: ${error.conflict.message}); nothing of this request was written. Retry: the commandId makes that safe.`);
+        }
+        await pause(attempt);
+      }
+    }
+  }
+
+  /** Reads, decides and appends once; a LostRace when the append found a stream moved on. */
+  private async attempt(commands: readonly ParsedCommand[], isBatch: boolean, principal: Principal): Promise<WriteResult> {
+    const actor = principal.actor;
     const uow = new UnitOfWork(this.options.store, this.states);
     const outcomes: { command: ParsedCommand; previous: StoredEvent[] | null }[] = [];
 
@@ -68,7 +86,9 @@ export class LedgerWriter {
 
     const appends = uow.appends();
     checkCorrectionTargets(appends, principal);
-    const appended = await this.options.store.append(appends);
+    const appended = await this.options.store.append(appends).catch((error: unknown) => {
+      throw error instanceof ConcurrencyConflict || error instanceof ConcurrentWrite ? new LostRace(error) : error;
+    });
     const byCommand = new Map<string, StoredEvent[]>();
     for (const event of appended) byCommand.set(event.metadata.commandId, [...(byCommand.get(event.metadata.commandId) ?? []), event]);
     const last = appended.at(-1)?.position;
@@ -117,6 +137,21 @@ export class LedgerWriter {
     await definition.execute(dto, ctx);
     return null;
   }
+}
+
+/** Attempts per request: a lost race is retried this many times less one, then answered 409 concurrent-write with Retry-After. */
+const MAX_ATTEMPTS = 8;
+
+/** The append found a stream moved on since it was read (or its event ids taken): decide again. */
+class LostRace extends Error {
+  constructor(readonly conflict: ConcurrencyConflict | ConcurrentWrite) {
+    super(conflict.message);
+  }
+}
+
+/** A short, growing, jittered pause, so two writers that keep colliding fall out of step. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
 }
 
 /** Every command of the request must be one the principal's role may send; checked before anything is read or staged. */

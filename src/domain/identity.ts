@@ -11,7 +11,9 @@ const NAMESPACE = '6f1c3b1e-8a4e-4c55-9a43-0f6c2b8f7d10';
 export type EntityKind = 'group' | 'person' | 'party' | 'meeting' | 'grant' | 'project' | 'decision';
 
 export function idFromSlug(kind: EntityKind, slug: string): string {
-  return uuidv5(`${kind}:${slug}`, NAMESPACE);
+  // The UTF-8 bytes, as uuid hashes a string, but total: uuid's own encoding throws URIError on a
+  // lone surrogate ("\ud800" as a ratifier answered 500, issue 16); Buffer writes U+FFFD for it.
+  return uuidv5(Buffer.from(`${kind}:${slug}`, 'utf8'), NAMESPACE);
 }
 
 export function isUuid(text: string): boolean {

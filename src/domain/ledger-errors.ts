@@ -146,3 +146,29 @@ export class StorageFull extends LedgerError {
     return this;
   }
 }
+
+/**
+ * Another writer (this process or another on the same file) appended the same event ids
+ * first; after the writer's bounded retries, the client may send the same request again
+ * (its commandId makes that safe).
+ */
+export class ConcurrentWrite extends LedgerError {
+  readonly status = 409;
+  readonly kind = 'concurrent-write';
+  readonly title = 'Another writer got there first';
+  readonly headers = { 'Retry-After': '1' };
+  at(): ConcurrentWrite {
+    return this;
+  }
+}
+
+/** The database stayed locked by another writer longer than the busy timeout; nothing was written. */
+export class StoreBusy extends LedgerError {
+  readonly status = 503;
+  readonly kind = 'store-busy';
+  readonly title = 'The ledger is busy with another writer';
+  readonly headers = { 'Retry-After': '1' };
+  at(): StoreBusy {
+    return this;
+  }
+}

@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from '../app.module';
 import type { LedgerConfig } from '../config/ledger-config';
 import type { OpenOptions } from '../ledger';
+import { answerClientErrorsAsProblems } from './client-errors';
 import { bodyParserProblem } from './problem-details.filter';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { commandSchemas } from './command-schemas';
@@ -40,6 +41,8 @@ export async function createApp(config: LedgerConfig, options: OpenOptions & { l
   SwaggerModule.setup('api-docs', app, document);
 
   await app.init();
+  // Requests the HTTP parser refuses (URL or headers too long) never reach the filters: answer them as problem details too.
+  answerClientErrorsAsProblems(app.getHttpServer());
   // Body-parser errors happen before routing; answer them as problem details too.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     const problem = bodyParserProblem(error);

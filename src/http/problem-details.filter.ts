@@ -47,6 +47,10 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
 /** Errors raised by the JSON body parser before any handler runs. */
 export function bodyParserProblem(error: unknown): ProblemDetails | null {
   const e = error as { type?: string; status?: number; limit?: number; message?: string } | null;
+  if (isDecompressionError(error)) {
+    // Content-Encoding gzip, deflate or br on a body that is not: zlib's stream error, which has no HTTP status of its own.
+    return { type: problemType('invalid-compressed-body'), title: 'The request is malformed', status: 400, detail: `The body is not valid data of its Content-Encoding: ${e?.message ?? ''}`.trim(), errors: [{ field: 'body', message: 'is not valid data of its Content-Encoding' }] };
+  }
   if (!e || typeof e !== 'object' || typeof e.type !== 'string') return null;
   if (e.type === 'entity.too.large') {
     return { type: problemType('body-too-large'), title: 'The request body is too large', status: 413, detail: `The body is larger than the limit of ${e.limit} bytes`, errors: [{ field: 'body', message: 'too large' }] };
@@ -58,6 +62,12 @@ export function bodyParserProblem(error: unknown): ProblemDetails | null {
     return { type: problemType('bad-request'), title: 'The request is malformed', status: e.status, detail: e.message ?? 'bad request', errors: [{ field: 'body', message: e.message ?? 'bad request' }] };
   }
   return null;
+}
+
+/** An error of Node's zlib (gzip, deflate) or brotli decoder: a negative errno and a Z_ or ERR_ code. */
+function isDecompressionError(error: unknown): boolean {
+  const e = error as { errno?: unknown; code?: unknown } | null;
+  return !!e && typeof e === 'object' && typeof e.errno === 'number' && e.errno < 0 && typeof e.code === 'string' && /^(Z_|ERR_)/.test(e.code);
 }
 
 function detailOf(response: string | object): string {

@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../events/event-envelope';
+import { busyError } from '../event-store/sqlite/sqlite-errors';
 import { asLedgerEvent } from '../events/ledger-event';
 import { statement, type Projection } from './projection';
 import { buildAndSwap, type RebuildProgress, type RebuiltModel, type ReadPage } from './shadow-rebuild';
+
+/** Reads a page of the log (upcast) synchronously, from inside a better-sqlite3 transaction. */
+export type ReadPageSync = (after: number, limit: number) => StoredEvent[];
+
+const PAGE_SIZE = 10_000;
 
 interface ProjectionRow {
   name: string;
@@ -99,6 +105,28 @@ export class ProjectionEngine {
     return built.length === 0 ? 0 : Math.min(...built.map((p) => this.positions.get(p.name) ?? 0));
   }
 
+  /**
+   * The inline projector of an append: call inside the append's write transaction, which
+   * holds SQLite's write lock. Another process may have appended (and projected) since this
+   * one last looked, so the positions are read again from the checkpoints first, and any
+   * event between a checkpoint and the new ones is read from the log and applied before
+   * them: the read models are caught up to the log head in the same transaction, never
+   * applied twice (issue 16: a stale position applied another process's events again and
+   * hit `UNIQUE constraint failed: rm_persons.slug`).
+   */
+  applyAppended(events: readonly StoredEvent[], readPage: ReadPageSync): void {
+    if (events.length === 0) return;
+    this.reloadPositions();
+    const first = events[0]!.position;
+    for (let after = this.position(); after < first - 1; ) {
+      const page = readPage(after, Math.min(PAGE_SIZE, first - 1 - after));
+      if (page.length === 0) break;
+      this.apply(page);
+      after = page.at(-1)!.position;
+    }
+    this.apply(events);
+  }
+
   /** Applies events; call inside a transaction (the append's, or `applyInTransaction`). */
   apply(events: readonly StoredEvent[]): void {
     if (events.length === 0) return;
@@ -116,14 +144,24 @@ export class ProjectionEngine {
     }
   }
 
+  /**
+   * Applies events read outside a transaction (a catch-up page, a subscription). The write
+   * lock is taken first (IMMEDIATE) and the positions read again under it, so events another
+   * process projected meanwhile are skipped, not applied twice.
+   */
   applyInTransaction(events: readonly StoredEvent[]): void {
     const before = new Map(this.positions);
     try {
-      this.db.transaction(() => this.apply(events))();
+      this.db
+        .transaction(() => {
+          this.reloadPositions();
+          this.apply(events);
+        })
+        .immediate();
     } catch (error) {
-      // The transaction rolled back; so must the cached positions.
+      // The transaction rolled back; so must the cached positions. A busy file is the ledger's StoreBusy, not a raw SQLite error.
       for (const [k, v] of before) this.positions.set(k, v);
-      throw error;
+      throw busyError(error);
     }
   }
 
@@ -143,10 +181,16 @@ export class ProjectionEngine {
     }
   }
 
-  /** Forgets cached positions after a transaction that included `apply` was rolled back. */
+  /**
+   * Reads the positions from the checkpoints: after a rolled-back transaction that included
+   * `apply`, and before applying, since another process may have moved them on. A checkpoint
+   * of another version (a pending projection, or one another process rebuilt) is not this
+   * code's position.
+   */
   reloadPositions(): void {
-    for (const row of this.db.prepare<[], ProjectionRow>('SELECT name, version, position FROM projection_checkpoints').all()) {
-      this.positions.set(row.name, row.position);
+    const versions = new Map(this.projections.map((p) => [p.name, p.version]));
+    for (const row of statement(this.db, 'SELECT name, version, position FROM projection_checkpoints').all() as ProjectionRow[]) {
+      if (versions.get(row.name) === row.version) this.positions.set(row.name, row.position);
     }
   }
 }

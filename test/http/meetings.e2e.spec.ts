@@ -121,7 +121,7 @@ describe('meetings, protocols and decisions over HTTP', () => {
   it('documents the meeting commands in GET /commands, nested items included', async () => {
     const { body } = await get('/commands').expect(200);
     const record = body.commands.find((c: { type: string }) => c.type === 'RecordMeeting');
-    expect(record.schema.properties.items.items).toEqual({ $ref: '#/definitions/AgendaItemDto' });
+    expect(record.schema.properties.items.items).toEqual({ $ref: '#/definitions/AgendaItemDto', type: 'object' });
     expect(body.definitions.AgendaItemDto.properties.kind.enum).toEqual(['information', 'decision']);
     expect(body.commands.map((c: { type: string }) => c.type)).toEqual(expect.arrayContaining(['SignOffMeeting', 'RecordRatification', 'RevokeEvent', 'CorrectEvent']));
   });

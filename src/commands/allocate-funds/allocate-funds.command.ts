@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import type { Amount } from '../../domain/money';
 import { SLUG_PATTERN } from '../../domain/slug';
@@ -11,6 +11,7 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { MoneyEntryDto } from '../shared/money-entry.dto';
 import { IsEffectiveDate, IsRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 export class AllocateFundsDto extends MoneyEntryDto {
   @JSONSchema({ description: 'A key for the allocation, unique within the grant (a slug).' })
@@ -24,11 +25,11 @@ export class AllocateFundsDto extends MoneyEntryDto {
   @IsIn(ALLOCATION_KINDS)
   kind!: AllocationKind;
 
-  @JSONSchema(REF_SCHEMA) @IsOptional() @IsRef()
+  @JSONSchema(REF_SCHEMA) @Optional() @IsRef()
   project?: string;
 
   @JSONSchema({ ...REF_SCHEMA, description: 'The party that carries it out or receives it, when stated.' })
-  @IsOptional() @IsRef()
+  @Optional() @IsRef()
   recipient?: string;
 
   @JSONSchema(DATE_SCHEMA) @IsEffectiveDate(false)

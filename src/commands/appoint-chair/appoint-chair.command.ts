@@ -1,4 +1,4 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { CHAIR_ROLES, type ChairRole } from '../../events/group.events';
 import { effectiveDate } from '../shared/command-context';
@@ -6,6 +6,7 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_OR_UNKNOWN_SCHEMA, DATE_SCHEMA, PERSON_REF_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsPersonRef, IsRef, type PersonRef } from '../shared/ref-validators';
 import { appointChair } from './appoint-chair.decide';
+import { Optional } from '../shared/optional';
 
 export class AppointChairDto {
   @JSONSchema(REF_SCHEMA) @IsRef()
@@ -21,7 +22,7 @@ export class AppointChairDto {
   effectiveFrom!: string;
 
   @JSONSchema({ ...DATE_SCHEMA, description: 'Last day of the term, inclusive ("t o m dec 2026" → "2026-12").' })
-  @IsOptional() @IsEffectiveDate(false)
+  @Optional() @IsEffectiveDate(false)
   effectiveTo?: string;
 }
 

@@ -26,6 +26,7 @@ import { OtherParticipantDto, PresentMemberDto, attendanceEntries } from '../rec
 import { effectiveDate, type CommandContext } from '../shared/command-context';
 import { SourceDto } from '../shared/command-metadata.dto';
 import { IsEffectiveDate, IsPersonRef, IsRef, type PersonRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 /**
  * The event types CorrectEvent understands. Each takes the fields to change (validated like
@@ -53,11 +54,11 @@ const meetingCheck = (_before: readonly LedgerNewEvent[], after: readonly Ledger
 };
 
 class SeatCorrectionDto {
-  @IsOptional() @IsString() @Length(1, 100) role?: string;
-  @IsOptional() @IsRef() representing?: string;
-  @IsOptional() @IsString() @Length(1, 200) field?: string;
-  @IsOptional() @IsString() @Length(1, 200) title?: string;
-  @IsOptional() @IsEffectiveDate(true) effectiveFrom?: string;
+  @Optional() @IsString() @Length(1, 100) role?: string;
+  @Optional() @IsRef() representing?: string;
+  @Optional() @IsString() @Length(1, 200) field?: string;
+  @Optional() @IsString() @Length(1, 200) title?: string;
+  @Optional() @IsEffectiveDate(true) effectiveFrom?: string;
 }
 
 async function seatTerms<T extends { representingId: string | null }>(dto: SeatCorrectionDto, current: T, ctx: CommandContext): Promise<T> {
@@ -71,63 +72,63 @@ async function seatTerms<T extends { representingId: string | null }>(dto: SeatC
 }
 
 class DateCorrectionDto {
-  @IsOptional() @IsEffectiveDate(false) effectiveFrom?: string;
+  @Optional() @IsEffectiveDate(false) effectiveFrom?: string;
 }
 
 class ChairCorrectionDto {
-  @IsOptional() @IsEffectiveDate(true) effectiveFrom?: string;
-  /** null: open-ended. */
+  @Optional() @IsEffectiveDate(true) effectiveFrom?: string;
+  /** null: open-ended (so IsOptional, which lets null through, not Optional). */
   @IsOptional() @IsEffectiveDate(false) effectiveTo?: string | null;
 }
 
 class AffiliationCorrectionDto {
-  @IsOptional() @IsRef() organisation?: string;
-  @IsOptional() @IsString() @Length(1, 200) unit?: string;
-  @IsOptional() @IsString() @Length(1, 200) title?: string;
-  @IsOptional() @IsEffectiveDate(false) effectiveFrom?: string;
+  @Optional() @IsRef() organisation?: string;
+  @Optional() @IsString() @Length(1, 200) unit?: string;
+  @Optional() @IsString() @Length(1, 200) title?: string;
+  @Optional() @IsEffectiveDate(false) effectiveFrom?: string;
 }
 
 class ItemCorrectionDto {
-  @IsOptional() @IsIn(AGENDA_ITEM_KINDS) kind?: AgendaItemKind;
-  @IsOptional() @IsString() @Length(1, 500) title?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PresenterDto) presenters?: PresenterDto[];
-  @IsOptional() @IsString() @MaxLength(20_000) text?: string;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ItemDecisionDto) decision?: ItemDecisionDto;
+  @Optional() @IsIn(AGENDA_ITEM_KINDS) kind?: AgendaItemKind;
+  @Optional() @IsString() @Length(1, 500) title?: string;
+  @Optional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PresenterDto) presenters?: PresenterDto[];
+  @Optional() @IsString() @MaxLength(20_000) text?: string;
+  @Optional() @IsObject() @ValidateNested() @Type(() => ItemDecisionDto) decision?: ItemDecisionDto;
 }
 
 class AttendanceCorrectionDto {
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PresentMemberDto) present?: PresentMemberDto[];
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OtherParticipantDto) others?: OtherParticipantDto[];
+  @Optional() @IsArray() @ArrayMaxSize(500) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PresentMemberDto) present?: PresentMemberDto[];
+  @Optional() @IsArray() @ArrayMaxSize(500) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OtherParticipantDto) others?: OtherParticipantDto[];
 }
 
 class MeetingCorrectionDto {
-  @IsOptional() @IsString() @Length(1, 300) place?: string;
-  @IsOptional() @IsIn(MEETING_FORMS) form?: MeetingForm;
-  @IsOptional() @IsString() @Length(1, 100) registryNumber?: string;
-  @IsOptional() @IsPersonRef() chair?: PersonRef;
-  @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @Optional() @IsString() @Length(1, 300) place?: string;
+  @Optional() @IsIn(MEETING_FORMS) form?: MeetingForm;
+  @Optional() @IsString() @Length(1, 100) registryNumber?: string;
+  @Optional() @IsPersonRef() chair?: PersonRef;
+  @Optional() @IsString() @Length(1, 300) title?: string;
 }
 
 class SignOffCorrectionDto {
-  @IsOptional() @IsEffectiveDate(true) signedOn?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsPersonRef({ each: true }) signers?: PersonRef[];
+  @Optional() @IsEffectiveDate(true) signedOn?: string;
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsPersonRef({ each: true }) signers?: PersonRef[];
 }
 
 class SourceCorrectionDto {
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => SourceDto) source?: SourceDto;
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @Matches(ITEM_NUMBER_PATTERN, { each: true, message: 'items must be agenda item numbers such as "4" or "4.1"' }) items?: string[];
+  @Optional() @IsObject() @ValidateNested() @Type(() => SourceDto) source?: SourceDto;
+  @Optional() @IsArray() @ArrayMaxSize(200) @Matches(ITEM_NUMBER_PATTERN, { each: true, message: 'items must be agenda item numbers such as "4" or "4.1"' }) items?: string[];
 }
 
 class RatificationCorrectionDto {
-  @IsOptional() @IsEffectiveDate(false) ratifiedOn?: string;
-  @IsOptional() @IsString() @Length(1, 300) forum?: string;
+  @Optional() @IsEffectiveDate(false) ratifiedOn?: string;
+  @Optional() @IsString() @Length(1, 300) forum?: string;
 }
 
 class LaterDecisionCorrectionDto {
-  @IsOptional() @IsEffectiveDate(false) decidedOn?: string;
-  @IsOptional() @IsString() @Length(1, 200) procedure?: string;
-  @IsOptional() @IsString() @Length(1, 300) forum?: string;
-  @IsOptional() @IsString() @Length(1, 10_000) text?: string;
+  @Optional() @IsEffectiveDate(false) decidedOn?: string;
+  @Optional() @IsString() @Length(1, 200) procedure?: string;
+  @Optional() @IsString() @Length(1, 300) forum?: string;
+  @Optional() @IsString() @Length(1, 10_000) text?: string;
 }
 
 const itemCorrector: Corrector<ItemCorrectionDto> = {

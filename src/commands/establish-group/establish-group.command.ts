@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { RuleViolation } from '../../domain/ledger-errors';
 import { SLUG_PATTERN, slugify } from '../../domain/slug';
@@ -8,20 +8,21 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_OR_UNKNOWN_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsRef } from '../shared/ref-validators';
 import { establishGroup } from './establish-group.decide';
+import { Optional } from '../shared/optional';
 
 export class EstablishGroupDto {
   @IsString() @Length(1, 200)
   name!: string;
 
   @JSONSchema({ description: 'Permanent readable id; derived from the name when absent.' })
-  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
+  @Optional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
   slug?: string;
 
   @IsIn(GROUP_KINDS)
   kind!: GroupKind;
 
   @JSONSchema(REF_SCHEMA)
-  @IsOptional() @IsRef()
+  @Optional() @IsRef()
   parent?: string;
 
   @JSONSchema(DATE_OR_UNKNOWN_SCHEMA)

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import type { Amount } from '../../domain/money';
 import type { Financing } from '../../events/project.events';
@@ -11,6 +11,7 @@ import { effectiveDate } from '../shared/command-context';
 import { defineCommand } from '../shared/command-definition';
 import { DATE_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 export class FinancingDto {
   @JSONSchema({ description: 'How it is paid for, as printed ("finansieras genom statsbidrag kopplat till överenskommelse …").' })
@@ -18,7 +19,7 @@ export class FinancingDto {
   description!: string;
 
   @JSONSchema({ ...REF_SCHEMA, description: 'The grant, when it is one the ledger holds.' })
-  @IsOptional() @IsRef()
+  @Optional() @IsRef()
   grant?: string;
 
   @JSONSchema(AMOUNT_SCHEMA) @IsAmount()
@@ -37,7 +38,7 @@ export class ExtendProjectDto {
   @IsEffectiveDate(false)
   effectiveFrom!: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => FinancingDto)
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => FinancingDto)
   financing?: FinancingDto[];
 }
 

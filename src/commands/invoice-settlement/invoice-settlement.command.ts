@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { SLUG_PATTERN } from '../../domain/slug';
 import { decideGrant } from '../grant/grant.decider';
@@ -9,6 +9,7 @@ import { defineCommand } from '../shared/command-definition';
 import { REF_SCHEMA } from '../shared/json-schema-fragments';
 import { MoneyEntryDto } from '../shared/money-entry.dto';
 import { IsRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 export class InvoiceSettlementDto extends MoneyEntryDto {
   @JSONSchema({ description: 'A key for the invoice, unique within the grant (a slug); a payment names it.' })
@@ -27,7 +28,7 @@ export class InvoiceSettlementDto extends MoneyEntryDto {
   amount!: number;
 
   @JSONSchema({ description: "The invoice's own number or reference, when known." })
-  @IsOptional() @IsString() @Length(1, 200)
+  @Optional() @IsString() @Length(1, 200)
   reference?: string;
 }
 

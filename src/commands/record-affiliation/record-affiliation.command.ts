@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { foldPerson } from '../person/person.state';
 import { effectiveDate } from '../shared/command-context';
@@ -6,6 +6,7 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_SCHEMA, PERSON_REF_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsPersonRef, IsRef, type PersonRef } from '../shared/ref-validators';
 import { recordAffiliation } from './record-affiliation.decide';
+import { Optional } from '../shared/optional';
 
 export class RecordAffiliationDto {
   @JSONSchema(PERSON_REF_SCHEMA) @IsPersonRef()
@@ -15,10 +16,10 @@ export class RecordAffiliationDto {
   organisation!: string;
 
   @JSONSchema({ description: 'A part of the organisation, e.g. "Primärvårdsförvaltningen".' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @Optional() @IsString() @Length(1, 200)
   unit?: string;
 
-  @IsOptional() @IsString() @Length(1, 200)
+  @Optional() @IsString() @Length(1, 200)
   title?: string;
 
   @JSONSchema({ ...DATE_SCHEMA, description: 'The date the source states it for; it holds until the next affiliation.' })

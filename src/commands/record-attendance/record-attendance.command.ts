@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import type { AttendanceEntry } from '../../events/meeting.events';
 import { loadMeeting } from '../meeting/meeting-context';
@@ -10,21 +10,22 @@ import { defineCommand } from '../shared/command-definition';
 import { PERSON_REF_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsPersonRef, IsRef, type PersonRef } from '../shared/ref-validators';
 import { recordAttendance } from './record-attendance.decide';
+import { Optional } from '../shared/optional';
 
 export class PresentMemberDto {
   @JSONSchema({ ...PERSON_REF_SCHEMA, description: 'A slug or id must name a known person (422 otherwise); { "name" } registers a new one.' }) @IsPersonRef()
   person!: PersonRef;
 
   @JSONSchema({ description: '"(tf.)": acting (tillförordnad).' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   acting?: boolean;
 
   @JSONSchema({ ...REF_SCHEMA, description: 'The party the member came for (slug, alias or id).' })
-  @IsOptional() @IsRef()
+  @Optional() @IsRef()
   for?: string;
 
   @JSONSchema({ description: 'A capacity printed instead of a party, e.g. "Brukarrepresentant".' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @Optional() @IsString() @Length(1, 200)
   capacity?: string;
 }
 
@@ -33,20 +34,20 @@ export class OtherParticipantDto {
   person!: PersonRef;
 
   @JSONSchema({ ...REF_SCHEMA, description: 'The organisation the participant came from.' })
-  @IsOptional() @IsRef()
+  @Optional() @IsRef()
   organisation?: string;
 
-  @IsOptional() @IsString() @Length(1, 200)
+  @Optional() @IsString() @Length(1, 200)
   capacity?: string;
 }
 
 export class RecordAttendanceDto extends MeetingRefDto {
   @JSONSchema({ description: 'Närvarande ledamöter, in the order printed.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PresentMemberDto)
+  @Optional() @IsArray() @ArrayMaxSize(500) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PresentMemberDto)
   present?: PresentMemberDto[];
 
   @JSONSchema({ description: 'Övriga medverkande, in the order printed.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OtherParticipantDto)
+  @Optional() @IsArray() @ArrayMaxSize(500) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OtherParticipantDto)
   others?: OtherParticipantDto[];
 }
 

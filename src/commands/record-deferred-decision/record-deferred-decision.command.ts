@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { ITEM_NUMBER_PATTERN } from '../meeting/agenda-item.dto';
 import { loadDecision } from '../meeting/meeting-context';
@@ -8,6 +8,7 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate } from '../shared/ref-validators';
 import { recordDeferredDecision } from './record-deferred-decision.decide';
+import { Optional } from '../shared/optional';
 
 export class RecordDeferredDecisionDto extends MeetingRefDto {
   @Matches(ITEM_NUMBER_PATTERN, { message: 'item must be an agenda item number such as "4" or "4.1"' })
@@ -20,7 +21,7 @@ export class RecordDeferredDecisionDto extends MeetingRefDto {
   @IsString() @Length(1, 200)
   procedure!: string;
 
-  @IsOptional() @IsString() @Length(1, 300)
+  @Optional() @IsString() @Length(1, 300)
   forum?: string;
 
   @JSONSchema({ description: 'The decision as recorded.' })

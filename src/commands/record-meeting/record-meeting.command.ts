@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { idFromSlug } from '../../domain/identity';
 import { MEETING_FORMS, type MeetingForm } from '../../events/meeting.events';
@@ -12,6 +12,7 @@ import { defineCommand } from '../shared/command-definition';
 import { PERSON_REF_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsCalendarDay, IsPersonRef, IsRef, type PersonRef } from '../shared/ref-validators';
 import { recordMeeting } from './record-meeting.decide';
+import { Optional } from '../shared/optional';
 
 export class RecordMeetingDto {
   @JSONSchema({ ...REF_SCHEMA, description: 'The body that met: a group slug or id, e.g. "lansgemensam-ledning-i-samverkan".' }) @IsRef()
@@ -20,27 +21,27 @@ export class RecordMeetingDto {
   @JSONSchema({ type: 'string', format: 'date', description: 'The meeting day; the meeting slug is "<body slug>-<date>".' }) @IsCalendarDay()
   date!: string;
 
-  @IsOptional() @IsString() @Length(1, 300)
+  @Optional() @IsString() @Length(1, 300)
   place?: string;
 
-  @IsOptional() @IsIn(MEETING_FORMS)
+  @Optional() @IsIn(MEETING_FORMS)
   form?: MeetingForm;
 
   @JSONSchema({ description: 'Diarienummer, e.g. "RS DRN 2025/51".' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @Optional() @IsString() @Length(1, 100)
   registryNumber?: string;
 
   @JSONSchema({ ...PERSON_REF_SCHEMA, description: 'Who chaired the meeting.' })
-  @IsOptional() @IsPersonRef()
+  @Optional() @IsPersonRef()
   chair?: PersonRef;
 
   @JSONSchema({ description: 'The document title as printed.' })
-  @IsOptional() @IsString() @Length(1, 300)
+  @Optional() @IsString() @Length(1, 300)
   title?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200)
+  @Optional() @IsArray() @ArrayMaxSize(200)
   @ArrayUnique((item: AgendaItemDto | undefined) => item?.number, { message: 'items must not repeat an item number' })
-  @ValidateNested({ each: true }) @Type(() => AgendaItemDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AgendaItemDto)
   items?: AgendaItemDto[];
 }
 

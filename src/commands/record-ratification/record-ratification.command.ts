@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { LedgerError } from '../../domain/ledger-errors';
 import { ITEM_NUMBER_PATTERN } from '../meeting/agenda-item.dto';
@@ -9,6 +9,7 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate } from '../shared/ref-validators';
 import { recordRatification } from './record-ratification.decide';
+import { Optional } from '../shared/optional';
 
 export class RecordRatificationDto extends MeetingRefDto {
   @Matches(ITEM_NUMBER_PATTERN, { message: 'item must be an agenda item number such as "4" or "4.1"' })
@@ -22,7 +23,7 @@ export class RecordRatificationDto extends MeetingRefDto {
   ratifiedOn!: string;
 
   @JSONSchema({ description: 'Where, e.g. "skolchefsnätverksmöte", "kommunfullmäktige".' })
-  @IsOptional() @IsString() @Length(1, 300)
+  @Optional() @IsString() @Length(1, 300)
   forum?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { idFromSlug, streamOf } from '../../domain/identity';
 import { RuleViolation } from '../../domain/ledger-errors';
@@ -12,6 +12,7 @@ import { effectiveDate } from '../shared/command-context';
 import { defineCommand } from '../shared/command-definition';
 import { DATE_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 export class GrantPartDto {
   @IsString() @Length(1, 300)
@@ -26,7 +27,7 @@ export class RegisterGrantDto {
   name!: string;
 
   @JSONSchema({ description: 'Permanent readable id; derived from the name when absent, e.g. "psykisk-halsa-suicidprevention-2025".' })
-  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
+  @Optional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
   slug?: string;
 
   @JSONSchema({ description: 'The agreement the funds come from, as printed.' })
@@ -45,7 +46,7 @@ export class RegisterGrantDto {
   received!: Amount;
 
   @JSONSchema({ description: 'Its parts by area; when given they must add up to `received`.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => GrantPartDto)
+  @Optional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => GrantPartDto)
   parts?: GrantPartDto[];
 
   @JSONSchema({ ...DATE_SCHEMA, description: 'When the funds were received: a day, month or year.' })

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { idFromSlug, streamOf } from '../../domain/identity';
 import { RuleViolation } from '../../domain/ledger-errors';
@@ -7,19 +7,20 @@ import { PARTY_KINDS, type PartyKind } from '../../events/party.events';
 import { foldParty } from '../party/party.state';
 import { defineCommand } from '../shared/command-definition';
 import { registerParty } from './register-party.decide';
+import { Optional } from '../shared/optional';
 
 export class RegisterPartyDto {
   @IsString() @Length(1, 200)
   name!: string;
 
-  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
+  @Optional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
   slug?: string;
 
   @IsIn(PARTY_KINDS)
   kind!: PartyKind;
 
   @JSONSchema({ description: 'Other spellings the sources use, e.g. "Oskarhamns kommun"; stored as slugs.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 200, { each: true })
+  @Optional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 200, { each: true })
   aliases?: string[];
 }
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, ValidateNested, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { InvalidInput } from '../../domain/ledger-errors';
 import type { Amount } from '../../domain/money';
@@ -12,6 +12,7 @@ import { defineCommand } from '../shared/command-definition';
 import { REF_SCHEMA } from '../shared/json-schema-fragments';
 import { MoneyEntryDto } from '../shared/money-entry.dto';
 import { IsRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 export const FRACTION_PATTERN = /^[1-9][0-9]{0,3}\/[1-9][0-9]{0,3}$/;
 
@@ -25,14 +26,14 @@ export class SettlementShareDto {
   amount?: Amount;
 
   @JSONSchema({ type: 'string', pattern: FRACTION_PATTERN.source, description: 'The share as a fraction of what remained, e.g. "1/2"; give this or `amount`.' })
-  @IsOptional()
+  @Optional()
   @Matches(FRACTION_PATTERN, { message: 'fraction must be like "1/2"' })
   fraction?: string;
 }
 
 export class SettleRemainderDto extends MoneyEntryDto {
   @JSONSchema({ description: 'Who gets what of the remainder; the shares must add up to it.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SettlementShareDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => SettlementShareDto)
   shares!: SettlementShareDto[];
 }
 

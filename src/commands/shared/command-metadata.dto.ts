@@ -1,16 +1,17 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsCalendarDay } from './ref-validators';
+import { Optional } from './optional';
 
 export const COMMAND_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
 export class SourceDto {
-  @IsOptional() @IsString() @MaxLength(500) document?: string;
-  @IsOptional() @IsString() @MaxLength(50) item?: string;
-  @IsOptional() @IsString() @MaxLength(100) registryNumber?: string;
-  @IsOptional() @IsString() @MaxLength(1000) url?: string;
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @Optional() @IsString() @MaxLength(500) document?: string;
+  @Optional() @IsString() @MaxLength(50) item?: string;
+  @Optional() @IsString() @MaxLength(100) registryNumber?: string;
+  @Optional() @IsString() @MaxLength(1000) url?: string;
+  @Optional() @IsString() @MaxLength(2000) note?: string;
 }
 
 /** Cites the decision behind a command: a meeting (slug or id) and its agenda item. */
@@ -32,16 +33,16 @@ export class BasisClaimDto {
   kind!: 'stated' | 'inferred';
 
   @JSONSchema({ description: "The source's words (stated)." })
-  @IsOptional() @IsString() @MaxLength(2000) quote?: string;
+  @Optional() @IsString() @MaxLength(2000) quote?: string;
 
   @JSONSchema({ description: 'Why it is concluded (inferred); `source.note` when absent.' })
-  @IsOptional() @IsString() @MaxLength(4000) reasoning?: string;
+  @Optional() @IsString() @MaxLength(4000) reasoning?: string;
 
   @JSONSchema({ description: 'The item that states it, when not `source.item` or the cited decision\'s item.' })
-  @IsOptional() @IsString() @MaxLength(50) item?: string;
+  @Optional() @IsString() @MaxLength(50) item?: string;
 
   @JSONSchema({ description: 'Days on which a source shows the fact holding (e.g. a protocol listing the person in office): not uncertain on those days.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsCalendarDay({ each: true }) attestedOn?: string[];
+  @Optional() @IsArray() @ArrayMaxSize(100) @IsCalendarDay({ each: true }) attestedOn?: string[];
 }
 
 /** The basis of one field of the command's data (e.g. a meeting's `place`), when it differs from the command's. */
@@ -53,48 +54,49 @@ export class FieldBasisDto extends BasisClaimDto {
 
 export class CommandMetadataDto {
   @JSONSchema({ description: 'Idempotency key: a repeated commandId appends nothing and answers with the first result. Generated when absent.' })
-  @IsOptional()
+  @Optional()
   @Matches(COMMAND_ID_PATTERN, { message: 'commandId must be 1-200 characters of A-Z a-z 0-9 . _ : -' })
   commandId?: string;
 
-  @IsOptional()
+  @Optional()
   @Matches(COMMAND_ID_PATTERN, { message: 'correlationId must be 1-200 characters of A-Z a-z 0-9 . _ : -' })
   correlationId?: string;
 
   @JSONSchema({ type: 'string', format: 'date', description: 'The meeting or procedure date at which it was decided.' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDay()
   decidedOn?: string;
 
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source?: SourceDto;
 
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => DecisionRefDto)
   decision?: DecisionRefDto;
 
   @JSONSchema({ description: 'The basis of every fact the command records: stated by a source, or inferred. Derived when absent: a cited decision is stated, a source note makes it inferred.' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => BasisClaimDto)
   basis?: BasisClaimDto;
 
   @JSONSchema({ description: 'The basis of single fields of data where it differs from `basis` (e.g. an inferred place of a meeting).' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FieldBasisDto)
   fieldBasis?: FieldBasisDto[];
 
   @JSONSchema({ description: "The version of the command's target stream the client last saw; 409 if it has moved on." })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   expectedVersion?: number;

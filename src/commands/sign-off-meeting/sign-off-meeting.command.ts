@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { loadMeeting } from '../meeting/meeting-context';
 import { MeetingRefDto } from '../meeting/meeting-ref.dto';
@@ -7,6 +7,7 @@ import { defineCommand } from '../shared/command-definition';
 import { DATE_OR_UNKNOWN_SCHEMA, PERSON_REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsPersonRef, type PersonRef } from '../shared/ref-validators';
 import { signOffMeeting } from './sign-off-meeting.decide';
+import { Optional } from '../shared/optional';
 
 export class SignOffMeetingDto extends MeetingRefDto {
   @JSONSchema({ ...DATE_OR_UNKNOWN_SCHEMA, description: 'The day of justering; "unknown" when the source does not give it.' })
@@ -14,7 +15,7 @@ export class SignOffMeetingDto extends MeetingRefDto {
   signedOn!: string;
 
   @JSONSchema({ type: 'array', items: PERSON_REF_SCHEMA, description: 'Who signed (ordförande, justerare).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsPersonRef({ each: true })
+  @Optional() @IsArray() @ArrayMaxSize(20) @IsPersonRef({ each: true })
   signers?: PersonRef[];
 }
 

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { idFromSlug, idOfRef, streamOf } from '../../domain/identity';
 import { RuleViolation } from '../../domain/ledger-errors';
@@ -9,17 +9,18 @@ import { effectiveDate } from '../shared/command-context';
 import { defineCommand } from '../shared/command-definition';
 import { DATE_OR_UNKNOWN_SCHEMA, DATE_SCHEMA, REF_SCHEMA } from '../shared/json-schema-fragments';
 import { IsEffectiveDate, IsRef } from '../shared/ref-validators';
+import { Optional } from '../shared/optional';
 
 export class StartProjectDto {
   @IsString() @Length(1, 300)
   name!: string;
 
   @JSONSchema({ description: 'Permanent readable id; derived from the name when absent.' })
-  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
+  @Optional() @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by "-"' }) @Length(1, 200)
   slug?: string;
 
   @JSONSchema({ ...REF_SCHEMA, description: 'The party that runs it, when stated.' })
-  @IsOptional() @IsRef()
+  @Optional() @IsRef()
   owner?: string;
 
   @JSONSchema({ ...DATE_OR_UNKNOWN_SCHEMA, description: 'When it started ("2023" for "sedan 2023"; "unknown" when not stated).' })
@@ -27,7 +28,7 @@ export class StartProjectDto {
   effectiveFrom!: string;
 
   @JSONSchema({ ...DATE_SCHEMA, description: 'Its last day as first planned, inclusive, when stated.' })
-  @IsOptional() @IsEffectiveDate(false)
+  @Optional() @IsEffectiveDate(false)
   plannedEnd?: string;
 }
 

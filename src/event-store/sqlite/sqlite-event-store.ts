@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
-import { ConcurrencyConflict, StorageFull } from '../../domain/ledger-errors';
+import { ConcurrencyConflict } from '../../domain/ledger-errors';
 import type { EventMetadata, StoredEvent } from '../../events/event-envelope';
 import type { AuditRecord, Clock, EventStore, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
 import { SqliteEventChain, type ChainBackfill } from './sqlite-event-chain';
 import { pollingSubscription } from './polling-subscription';
+import { storageError } from './sqlite-errors';
 
 /**
  * Runs inside the append transaction with the same connection: the inline read models.
@@ -170,13 +171,4 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data) as unknown,
     metadata: JSON.parse(row.metadata) as EventMetadata,
   };
-}
-
-/** SQLite's "disk full" (or a write the OS refused) as the ledger's own error; the transaction has rolled back. */
-function storageError(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
-    return new StorageFull(`The database could not grow (${String(code)}); nothing of this request was written. Free disk space and retry.`);
-  }
-  return error;
 }
