@@ -146,3 +146,34 @@ export class StorageFull extends LedgerError {
     return this;
   }
 }
+
+/**
+ * The event store server did not answer (down, failing over, too slow). With `outcomeUnknown`
+ * the write may have been committed before the answer was lost: retrying with the same
+ * commandId is safe (it is applied once), a new commandId is not.
+ */
+export class StoreUnavailable extends LedgerError {
+  readonly status = 503;
+  readonly kind = 'store-unavailable';
+  readonly title: string;
+  readonly headers = { 'Retry-After': '2' };
+  readonly outcomeUnknown: boolean;
+  constructor(message: string, options: { outcomeUnknown: boolean }, problems: readonly FieldProblem[] = []) {
+    super(options.outcomeUnknown ? `${message}; the outcome is unknown: retry with the same commandId` : message, problems);
+    this.outcomeUnknown = options.outcomeUnknown;
+    this.title = options.outcomeUnknown ? 'Outcome unknown, retry with the same commandId' : 'The event store is unavailable';
+  }
+  at(prefix: string): StoreUnavailable {
+    return new StoreUnavailable(this.message, { outcomeUnknown: false }, prefixed(this.problems, prefix));
+  }
+}
+
+/** One request's events are more than the event store accepts in one write. */
+export class AppendTooLarge extends LedgerError {
+  readonly status = 413;
+  readonly kind = 'append-too-large';
+  readonly title = 'Too many events for one write';
+  at(prefix: string): AppendTooLarge {
+    return new AppendTooLarge(this.message, prefixed(this.problems, prefix));
+  }
+}
