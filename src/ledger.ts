@@ -96,6 +96,8 @@ export async function openLedger(
     store = new UpcastingEventStore(await connectServerStore(config, clock), upcasters);
     headAtOpen = await store.headPosition();
     await engine.buildPending(readPage, headAtOpen);
+    // Caught up to the head before serving (as with SQLite); the subscription then follows what others append.
+    await engine.catchUp(readPage);
     const feed = subscribeReadModels(store, engine, config.readModelWaitMs);
     subscription = feed.subscription;
     waitForReadModels = feed.waitFor;
