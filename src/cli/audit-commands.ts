@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { AuditVerifyReport } from '../audit/ledger-audit';
 import { checkDigest, parseDigest } from '../audit/log-digest';
 import { readBundleRecords, verifyBundle } from '../audit/log-bundle';
-import { copySqliteLogToPostgres, redact } from '../audit/log-copy';
 import { copyLogPrefix, type ReplayUntil } from '../audit/log-replay';
 import { openAuditLog } from '../audit/open-audit-log';
 import type { LedgerConfig } from '../config/ledger-config';
@@ -28,13 +27,10 @@ export const AUDIT_USAGE = `  verify [--digest <file>] [--json]
       then ask it anything with --db <file>.
   rebuild
       Drop and rebuild every read model from the log, and prove the result equal to what was there.
-  copy --from <sqlite file> --to <postgres://...>
-      Move an embedded ledger's log to an empty PostgreSQL database as recorded (positions,
-      timestamps, hash chain); both logs are verified. Then run with LEDGER_STORE=postgres.
 `;
 
 type Options = Record<string, string | true>;
-const AUDIT_COMMANDS = new Set(['verify', 'digest', 'export', 'replay', 'rebuild', 'copy']);
+const AUDIT_COMMANDS = new Set(['verify', 'digest', 'export', 'replay', 'rebuild']);
 
 export function isAuditCommand(command: string): boolean {
   return AUDIT_COMMANDS.has(command);
@@ -63,16 +59,6 @@ export async function runAuditCommand(command: string, options: Options, config:
       io.out(ok ? `The bundle verifies: OK (${bundle.records} records).\n` : 'The bundle does NOT verify.\n');
     }
     return ok ? 0 : 1;
-  }
-
-  if (command === 'copy') {
-    const from = resolve(required('from'));
-    const to = required('to');
-    if (!/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError('copy --to must be a postgres:// or postgresql:// URL');
-    const report = await copySqliteLogToPostgres(from, to);
-    io.out(`Copied ${report.events} events from ${from} to ${redact(to)}; the hash chains verify on both: OK.\n` +
-      `Serve it with: LEDGER_STORE=postgres LEDGER_POSTGRES_URL=<that URL> npm start\n`);
-    return 0;
   }
 
   if (command === 'rebuild') {

@@ -188,44 +188,6 @@ export class PostgresEventStore implements EventStore {
     return records.length;
   }
 
-  /**
-   * Writes another store's log into this empty one exactly as it was recorded: same positions,
-   * `recordedAt` and hash-chain links (for `ledger copy`). One transaction under the append
-   * lock; refused when this log already holds an event, or a record has no event or no link.
-   */
-  async importRecords(records: readonly AuditRecord[]): Promise<number> {
-    for (const r of records) {
-      if (!r.event || !r.link || r.defect) throw new Error(`position ${r.position} cannot be copied: ${r.defect ?? (r.event ? 'it has no hash-chain link' : 'it holds no readable event')}`);
-    }
-    const client = await this.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-      const head = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM ledger_events');
-      if (safeInteger(head.rows[0]!.n, 'event count') > 0) throw new Error('the PostgreSQL log is not empty: a copy goes into a new database only');
-      for (let i = 0; i < records.length; i += 200) {
-        const chunk = records.slice(i, i + 200);
-        const values: unknown[] = [];
-        const rows = chunk.map((r, k) => {
-          const e = r.event!;
-          const link = r.link!;
-          values.push(r.position, e.id, e.stream, e.streamVersion, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.commandId, e.metadata.recordedAt, link.hash, link.prevHash);
-          return `(${Array.from({ length: 12 }, (_, c) => `$${k * 12 + c + 1}`).join(', ')})`;
-        });
-        await client.query(`INSERT INTO ledger_events (${EVENT_COLUMNS}) VALUES ${rows.join(', ')}`, values);
-      }
-      if (records.length > 0) await client.query('SELECT pg_notify($1, $2)', [APPENDED_CHANNEL, String(records[records.length - 1]!.position)]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw unavailable(error) ?? error;
-    } finally {
-      client.release();
-    }
-    this.wakeUp.emit('appended');
-    return records.length;
-  }
-
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const result = await this.query<PostgresEventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream = $1 AND stream_version > $2 ORDER BY stream_version`,
