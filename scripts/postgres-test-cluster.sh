@@ -3,13 +3,19 @@
 #
 #   scripts/postgres-test-cluster.sh start   # installs PostgreSQL (Debian) if initdb is missing, starts it,
 #                                            # prints LEDGER_POSTGRES_TEST_URL=postgres://...
-#   scripts/postgres-test-cluster.sh stop    # stops it and removes its data directory
+#   scripts/postgres-test-cluster.sh standby # a hot standby of it (pg_basebackup -R, streaming), read-only,
+#                                            # prints LEDGER_POSTGRES_STANDBY_TEST_URL=postgres://...
+#   scripts/postgres-test-cluster.sh stop    # stops both and removes their data directories
 #
-# LEDGER_PG_PORT (default 55432) and LEDGER_PG_DIR (default /tmp/ledger-pg-<port>) choose where.
+# LEDGER_PG_PORT (default 55432) and LEDGER_PG_DIR (default /tmp/ledger-pg-<port>) choose where;
+# the standby listens on LEDGER_PG_PORT + 1 in <dir>/standby.
 # As root the server runs as the `postgres` user (PostgreSQL refuses to run as root).
 set -euo pipefail
 PORT="${LEDGER_PG_PORT:-55432}"
 DIR="${LEDGER_PG_DIR:-/tmp/ledger-pg-$PORT}"
+STANDBY_PORT=$((PORT + 1))
+STANDBY="$DIR/standby"
+SERVER_OPTIONS="-c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
 
 pg_bin() {
   local found
@@ -42,20 +48,39 @@ start() {
   as_owner "$bin/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
     || { cat "$DIR/initdb.log" >&2; exit 1; }
   as_owner "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" start >&2 \
+    -o "$SERVER_OPTIONS -p $PORT -k $DIR" start >&2 \
     || { cat "$DIR/server.log" >&2; exit 1; }
   echo "LEDGER_POSTGRES_TEST_URL=postgres://postgres@127.0.0.1:$PORT/postgres"
+}
+
+# A standby must run with settings at least the primary's (max_connections), hence the same options.
+standby() {
+  local bin
+  bin="$(pg_bin)"
+  [ -f "$DIR/data/postmaster.pid" ] || { echo "postgres-test-cluster: no cluster running in $DIR; start it first" >&2; exit 1; }
+  [ -f "$STANDBY/data/postmaster.pid" ] && { echo "postgres-test-cluster: a standby is already running in $STANDBY" >&2; exit 1; }
+  rm -rf "$STANDBY"
+  mkdir -p "$STANDBY"
+  [ "$(id -u)" = 0 ] && chown postgres: "$STANDBY"
+  as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$PORT" -U postgres -D "$STANDBY/data" -R -X stream -c fast >"$STANDBY/basebackup.log" 2>&1 \
+    || { cat "$STANDBY/basebackup.log" >&2; exit 1; }
+  as_owner "$bin/pg_ctl" -D "$STANDBY/data" -l "$STANDBY/server.log" -w -t 60 \
+    -o "$SERVER_OPTIONS -p $STANDBY_PORT -k $STANDBY -c hot_standby=on" start >&2 \
+    || { cat "$STANDBY/server.log" >&2; exit 1; }
+  echo "LEDGER_POSTGRES_STANDBY_TEST_URL=postgres://postgres@127.0.0.1:$STANDBY_PORT/postgres"
 }
 
 stop() {
   local bin
   bin="$(pg_bin)" || exit 0
+  if [ -f "$STANDBY/data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$STANDBY/data" -m fast -w stop >&2 || true; fi
   if [ -f "$DIR/data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$DIR/data" -m fast -w stop >&2 || true; fi
   rm -rf "$DIR"
 }
 
 case "${1:-}" in
   start) start ;;
+  standby) standby ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|standby|stop" >&2; exit 2 ;;
 esac

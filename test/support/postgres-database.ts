@@ -21,6 +21,29 @@ export function describePostgres(name: string, body: () => void): void {
   return describe.skip(name, body);
 }
 
+/** A hot standby of that server (`scripts/postgres-test-cluster.sh standby`): LEDGER_POSTGRES_STANDBY_TEST_URL. */
+export const POSTGRES_STANDBY_TEST_URL = process.env.LEDGER_POSTGRES_STANDBY_TEST_URL ?? '';
+
+/** As describePostgres, for suites that also need the hot standby. */
+export function describePostgresStandby(name: string, body: () => void): void {
+  if (POSTGRES_TEST_URL && POSTGRES_STANDBY_TEST_URL) return describe(name, body);
+  if (process.env.CI === 'true') {
+    return describe(name, () => {
+      it('needs a PostgreSQL server and its hot standby (CI=true never skips it)', () => {
+        throw new Error('LEDGER_POSTGRES_TEST_URL or LEDGER_POSTGRES_STANDBY_TEST_URL is not set: `eval "$(scripts/postgres-test-cluster.sh start)"; eval "$(scripts/postgres-test-cluster.sh standby)"`');
+      });
+    });
+  }
+  return describe.skip(name, body);
+}
+
+/** The same database (replicated from the primary) on the standby. */
+export function standbyUrlOf(databaseUrl: string): string {
+  const url = new URL(POSTGRES_STANDBY_TEST_URL);
+  url.pathname = new URL(databaseUrl).pathname;
+  return url.toString();
+}
+
 export interface TestDatabase {
   readonly url: string;
   drop(): Promise<void>;

@@ -247,6 +247,7 @@ export class PostgresEventStore implements EventStore {
       return new ConcurrencyConflict(stream, expectedVersion, actual?.rows[0]?.v ?? 0, [{ field: 'events', message: `refused by ${e.constraint ?? 'a unique constraint'}` }]);
     }
     if (error instanceof StoreUnavailable) return error;
+    if (e?.code === '25006') return new StoreUnavailable('this PostgreSQL server is a read-only hot standby: writes go to the primary (nothing was written)', { outcomeUnknown: false });
     const down = unavailable(error);
     if (down) return new StoreUnavailable(down.message.replace(/^PostgreSQL is unavailable/, 'PostgreSQL did not answer the append'), { outcomeUnknown: true });
     return error;

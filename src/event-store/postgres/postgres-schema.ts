@@ -14,6 +14,12 @@ export const APPENDED_CHANNEL = 'ledger_events_appended';
  * Triggers refuse UPDATE, DELETE and TRUNCATE for every role that does not drop them.
  */
 export async function createPostgresSchema(client: PoolClient): Promise<void> {
+  // A hot standby (pg_basebackup -R) is read-only and holds the primary's schema: nothing to create.
+  const role = await client.query<{ standby: boolean; log: string | null }>("SELECT pg_is_in_recovery() AS standby, to_regclass('ledger_events')::text AS log");
+  if (role.rows[0]?.standby) {
+    if (!role.rows[0].log) throw new Error('this PostgreSQL server is a read-only standby and holds no ledger log yet: open the primary once first');
+    return;
+  }
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
