@@ -177,3 +177,13 @@ export class AppendTooLarge extends LedgerError {
     return new AppendTooLarge(this.message, prefixed(this.problems, prefix));
   }
 }
+
+/** A stream the ledger writes to was deleted in the server, outside the ledger (which never deletes). */
+export class StreamDeleted extends LedgerError {
+  readonly status = 410;
+  readonly kind = 'stream-deleted';
+  readonly title = 'The stream was deleted in the event store';
+  at(prefix: string): StreamDeleted {
+    return new StreamDeleted(this.message, prefixed(this.problems, prefix));
+  }
+}
