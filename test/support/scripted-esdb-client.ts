@@ -117,5 +117,31 @@ export class ScriptedEsdbClient {
     })();
   }
 
+  /** A catch-up subscription to $all: from a position (inclusive, as ESDB), then every new record, until unsubscribed. */
+  subscribeToAll(options: { fromPosition?: unknown } = {}) {
+    const log = this.log;
+    const from = options.fromPosition as { commit: bigint } | string | undefined;
+    let index = typeof from === 'object' ? log.findIndex((e) => e.position.commit >= from.commit) : 0;
+    if (index < 0) index = log.length;
+    let closed = false;
+    const subscription = {
+      on: () => subscription,
+      unsubscribe: async () => void (closed = true),
+      destroy: () => void (closed = true),
+      async *[Symbol.asyncIterator]() {
+        while (!closed) {
+          const event = log[index];
+          if (event === undefined) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            continue;
+          }
+          index += 1;
+          yield { event, commitPosition: event.position.commit };
+        }
+      },
+    };
+    return subscription;
+  }
+
   async dispose(): Promise<void> {}
 }
