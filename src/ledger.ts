@@ -62,7 +62,10 @@ export interface OpenOptions {
   readonly upcasters?: UpcasterRegistry;
 }
 
-export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' | 'eventStoreConnectionString' | 'readModelWaitMs'>, options: OpenOptions = {}): Promise<Ledger> {
+export async function openLedger(
+  config: Pick<LedgerConfig, 'store' | 'dbPath' | 'eventStoreConnectionString' | 'readModelWaitMs'> & Partial<Pick<LedgerConfig, 'postgresUrl'>>,
+  options: OpenOptions = {},
+): Promise<Ledger> {
   const clock = options.clock ?? systemClock;
   const db = openSqlite(config.dbPath);
   const engine = new ProjectionEngine(db, options.projections ?? ALL_PROJECTIONS);
@@ -93,10 +96,12 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
     await engine.catchUp(readPage);
     waitForReadModels = async () => true;
   } else {
-    const { connectEventStoreDb } = await import('./event-store/eventstoredb/eventstoredb-event-store');
-    store = new UpcastingEventStore(connectEventStoreDb(config.eventStoreConnectionString as string, clock), upcasters);
+    // A server holds the log; this node's SQLite file holds its read models, fed by a checkpointed subscription.
+    store = new UpcastingEventStore(await connectServerStore(config, clock), upcasters);
     headAtOpen = await store.headPosition();
     await engine.buildPending(readPage, headAtOpen);
+    // Caught up to the head before serving (as with SQLite); the subscription then follows what others append.
+    await engine.catchUp(readPage);
     const feed = subscribeReadModels(store, engine, config.readModelWaitMs);
     subscription = feed.subscription;
     waitForReadModels = feed.waitFor;
@@ -134,6 +139,15 @@ export async function openLedger(config: Pick<LedgerConfig, 'store' | 'dbPath' |
       db.close();
     },
   };
+}
+
+async function connectServerStore(config: Parameters<typeof openLedger>[0], clock: Clock): Promise<EventStore> {
+  if (config.store === 'postgres') {
+    const { connectPostgres } = await import('./event-store/postgres/postgres-event-store');
+    return connectPostgres(config.postgresUrl as string, clock);
+  }
+  const { connectEventStoreDb } = await import('./event-store/eventstoredb/eventstoredb-event-store');
+  return connectEventStoreDb(config.eventStoreConnectionString as string, clock);
 }
 
 function openSqlite(path: string): Database.Database {

@@ -5,6 +5,7 @@ import { commandsHttpMeasurement } from './commands-http.measurement';
 import { dbSizeMeasurement } from './db-size.measurement';
 import { importBreakdownMeasurement } from './import-breakdown.measurement';
 import type { Measurement } from './measurement';
+import { postgresMeasurement } from './postgres.measurement';
 import { rawSqliteMeasurement } from './raw-sqlite.measurement';
 import { rebuildMeasurement } from './rebuild.measurement';
 import { rosterHttpMeasurement } from './roster-http.measurement';
@@ -22,6 +23,7 @@ export const ALL_MEASUREMENTS: readonly Measurement[] = [
   dbSizeMeasurement,
   rebuildMeasurement,
   verifyMeasurement,
+  postgresMeasurement,
   rosterInProcessMeasurement,
   rosterHttpMeasurement,
   balanceInProcessMeasurement,

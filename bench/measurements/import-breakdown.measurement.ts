@@ -31,7 +31,7 @@ export const importBreakdownMeasurement: Measurement = {
 };
 
 /** The stored events, a batch at a time in the batches the import appended them in, as appends again. */
-function* batchesOf(dbPath: string, batchEventCounts: readonly number[]): Generator<{ at: Date; appends: StreamAppend[] }> {
+export function* batchesOf(dbPath: string, batchEventCounts: readonly number[]): Generator<{ at: Date; appends: StreamAppend[] }> {
   const db = new Database(dbPath, { readonly: true });
   const store = new SqliteEventStore(db, { clock: new SettableClock() });
   try {

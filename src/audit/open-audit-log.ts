@@ -8,7 +8,15 @@ import { backfillNote, LedgerAudit } from './ledger-audit';
  * The log alone, for verify, digest, export and replay: no read models are opened or fed,
  * so a damaged log (a row that is not even valid JSON) can still be examined and reported.
  */
-export async function openAuditLog(config: Pick<LedgerConfig, 'store' | 'dbPath' | 'eventStoreConnectionString'>, clock: Clock = systemClock): Promise<{ audit: LedgerAudit; close(): Promise<void> }> {
+export async function openAuditLog(
+  config: Pick<LedgerConfig, 'store' | 'dbPath' | 'eventStoreConnectionString'> & Partial<Pick<LedgerConfig, 'postgresUrl'>>,
+  clock: Clock = systemClock,
+): Promise<{ audit: LedgerAudit; close(): Promise<void> }> {
+  if (config.store === 'postgres') {
+    const { connectPostgres } = await import('../event-store/postgres/postgres-event-store');
+    const store = await connectPostgres(config.postgresUrl as string, clock);
+    return { audit: new LedgerAudit(store, clock), close: () => store.close() };
+  }
   if (config.store === 'eventstoredb') {
     const { connectEventStoreDb } = await import('../event-store/eventstoredb/eventstoredb-event-store');
     const store = connectEventStoreDb(config.eventStoreConnectionString as string, clock);

@@ -5,6 +5,7 @@ import { findGroup } from '../queries/group-roster.query';
 import { parseAt, parseKnownAt } from '../queries/temporal-params';
 import { importCommands } from '../seed/kalmar-seed';
 import { AUDIT_USAGE, isAuditCommand, runAuditCommand } from './audit-commands';
+import { COPY_USAGE, runCopyCommand } from './copy-command';
 import { parseArgs, UsageError } from './cli-args';
 import { FINANCE_USAGE, runFinanceCommand } from './finance-cli';
 import { formatRosterTable } from './roster-table';
@@ -26,6 +27,8 @@ ${TOKEN_USAGE}
 
 For auditors:
 ${AUDIT_USAGE}
+Moving to a server:
+${COPY_USAGE}
 Options for every command:
   --db <path>   the SQLite database (default: LEDGER_DB or ./data/ledger.db)
 `;
@@ -47,6 +50,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       io.out(USAGE);
       return command || options.help ? 0 : 2;
     }
+    if (command === 'copy') return await runCopyCommand(options, io);
     const config = loadConfig({ ...env, ...(typeof options.db === 'string' && { LEDGER_DB: options.db }) });
     if (isAuditCommand(command)) return await runAuditCommand(command, options, config, io);
     ledger = await openLedger(config);

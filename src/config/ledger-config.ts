@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 
 /** The environment, validated once at boot; a bad value stops the app with a message naming it. */
 export interface LedgerConfig {
-  readonly store: 'sqlite' | 'eventstoredb';
-  /** SQLite file: the log and read models (sqlite), or the read models only (eventstoredb). */
+  readonly store: 'sqlite' | 'eventstoredb' | 'postgres';
+  /** SQLite file: the log and read models (sqlite), or the read models only (eventstoredb, postgres: one file per app node). */
   readonly dbPath: string;
   readonly eventStoreConnectionString: string | null;
+  /** postgres:// URL of the server holding the log (LEDGER_STORE=postgres). */
+  readonly postgresUrl: string | null;
   readonly seed: boolean;
   readonly port: number;
   /** How long a write waits for read models fed by a subscription (EventStoreDB). */
@@ -25,10 +27,16 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const problems: string[] = [];
   const store = env.LEDGER_STORE ?? 'sqlite';
-  if (store !== 'sqlite' && store !== 'eventstoredb') problems.push(`LEDGER_STORE must be "sqlite" or "eventstoredb", not "${store}"`);
+  if (store !== 'sqlite' && store !== 'eventstoredb' && store !== 'postgres') problems.push(`LEDGER_STORE must be "sqlite", "postgres" or "eventstoredb", not "${store}"`);
   const connection = env.EVENTSTORE_CONNECTION_STRING ?? null;
   if (store === 'eventstoredb' && !connection) problems.push('EVENTSTORE_CONNECTION_STRING is required when LEDGER_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
-  if (connection && !/^(esdb|esdb\+discover|kurrentdb|kdb):\/\//.test(connection)) problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  if (connection && /^(kurrentdb|kurrent|kdb)(\+discover)?:\/\//.test(connection)) {
+    // @eventstore/db-client 6.2.1 parses only esdb:// and throws at the first request; say so at boot instead.
+    problems.push('EVENTSTORE_CONNECTION_STRING: kurrentdb:// and kdb:// are not understood by the EventStoreDB client this ledger uses (@eventstore/db-client 6.2.1); write the same address as esdb:// (or esdb+discover://), e.g. esdb://localhost:2113?tls=false');
+  } else if (connection && !/^esdb(\+discover)?:\/\//.test(connection)) problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  const postgresUrl = env.LEDGER_POSTGRES_URL ?? null;
+  if (store === 'postgres' && !postgresUrl) problems.push('LEDGER_POSTGRES_URL is required when LEDGER_STORE=postgres (e.g. postgres://ledger:secret@localhost:5432/ledger)');
+  if (postgresUrl && !/^postgres(ql)?:\/\/\S+$/.test(postgresUrl)) problems.push('LEDGER_POSTGRES_URL must be a postgres:// or postgresql:// URL');
   const seed = env.LEDGER_SEED ?? 'on';
   if (seed !== 'on' && seed !== 'off') problems.push(`LEDGER_SEED must be "on" or "off", not "${seed}"`);
   const port = integer(env.PORT, 3000, 'PORT', 0, 65535, problems);
@@ -49,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     store: store as LedgerConfig['store'],
     dbPath: dbPath === ':memory:' ? dbPath : resolve(dbPath),
     eventStoreConnectionString: connection,
+    postgresUrl,
     seed: seed === 'on',
     port,
     readModelWaitMs: wait,

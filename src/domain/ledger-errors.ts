@@ -172,3 +172,45 @@ export class StoreBusy extends LedgerError {
     return this;
   }
 }
+
+/**
+ * The event store server did not answer (down, failing over, too slow). With `outcomeUnknown`
+ * the write may have been committed before the answer was lost: retrying with the same
+ * commandId is safe (it is applied once), a new commandId is not.
+ */
+export class StoreUnavailable extends LedgerError {
+  readonly status = 503;
+  readonly kind = 'store-unavailable';
+  readonly title: string;
+  readonly headers = { 'Retry-After': '2' };
+  readonly outcomeUnknown: boolean;
+  constructor(message: string, options: { outcomeUnknown: boolean }, problems: readonly FieldProblem[] = []) {
+    super(options.outcomeUnknown ? `${message}; the outcome is unknown: retry with the same commandId` : message, problems);
+    this.outcomeUnknown = options.outcomeUnknown;
+    this.title = options.outcomeUnknown ? 'Outcome unknown, retry with the same commandId' : 'The event store is unavailable';
+  }
+  at(): StoreUnavailable {
+    // A whole-store condition, not a field's: kept as it is (a copy would lose outcomeUnknown).
+    return this;
+  }
+}
+
+/** One request's events are more than the event store accepts in one write. */
+export class AppendTooLarge extends LedgerError {
+  readonly status = 413;
+  readonly kind = 'append-too-large';
+  readonly title = 'Too many events for one write';
+  at(prefix: string): AppendTooLarge {
+    return new AppendTooLarge(this.message, prefixed(this.problems, prefix));
+  }
+}
+
+/** A stream the ledger writes to was deleted in the server, outside the ledger (which never deletes). */
+export class StreamDeleted extends LedgerError {
+  readonly status = 410;
+  readonly kind = 'stream-deleted';
+  readonly title = 'The stream was deleted in the event store';
+  at(prefix: string): StreamDeleted {
+    return new StreamDeleted(this.message, prefixed(this.problems, prefix));
+  }
+}

@@ -14,11 +14,21 @@ describe('configuration validated at boot', () => {
     ['LEDGER_CORS_ORIGINS', 'https://ok.example,javascript:alert(1)', /not "javascript:alert\(1\)"/],
     ['LEDGER_BODY_LIMIT', 'huge', /LEDGER_BODY_LIMIT must be a size/],
     ['PORT', '70000', /PORT must be a whole number from 0 to 65535/],
-    ['LEDGER_STORE', 'postgres', /LEDGER_STORE must be "sqlite" or "eventstoredb"/],
+    ['LEDGER_STORE', 'mysql', /LEDGER_STORE must be "sqlite", "postgres" or "eventstoredb"/],
+    ['LEDGER_STORE', 'postgres', /LEDGER_POSTGRES_URL is required when LEDGER_STORE=postgres/],
+    ['LEDGER_POSTGRES_URL', 'mysql://localhost/ledger', /LEDGER_POSTGRES_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ['EVENTSTORE_CONNECTION_STRING', 'kurrentdb://localhost:2113?tls=false', /kurrentdb:\/\/ and kdb:\/\/ are not understood[\s\S]*write the same address as esdb:\/\//],
+    ['EVENTSTORE_CONNECTION_STRING', 'kdb+discover://cluster:2113', /kurrentdb:\/\/ and kdb:\/\/ are not understood/],
+    ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113', /must start with esdb:\/\/ or esdb\+discover:\/\//],
     ['LEDGER_SEED', 'maybe', /LEDGER_SEED must be "on" or "off"/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('accepts a PostgreSQL store with its URL, and esdb:// for EventStoreDB', () => {
+    expect(loadConfig({ LEDGER_STORE: 'postgres', LEDGER_POSTGRES_URL: 'postgresql://ledger@db:5432/ledger' })).toMatchObject({ store: 'postgres', postgresUrl: 'postgresql://ledger@db:5432/ledger' });
+    expect(loadConfig({ LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb+discover://a:2113' })).toMatchObject({ store: 'eventstoredb' });
   });
 
   it('names every bad value at once', () => {

@@ -12,6 +12,7 @@ const SQL_START = /^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WITH|PRAGM
  * someone reads it and adds it, with the file, on purpose.
  */
 const REVIEWED = new Set([
+  "src/event-store/postgres/postgres-event-store.ts :: EVENT_COLUMNS",
   "src/event-store/sqlite/sqlite-event-store.ts :: SELECT_COLUMNS",
   "src/projections/affiliation.projection.ts :: KNOWN_COLUMNS",
   "src/projections/affiliation.projection.ts :: log.setupSql()",

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHistory } from '../../bench/generator/generate-history';
 import { tempDir } from '../support/fixtures';
@@ -90,6 +90,8 @@ describe('npm run bench (tiny)', () => {
       'roster-in-process-p50', 'roster-in-process-p99', 'roster-http-p50', 'roster-http-p99', 'roster-http-throughput',
       'balance-in-process-p50', 'balance-in-process-p99', 'balance-in-process-throughput', 'balance-http-p50', 'balance-http-p99', 'balance-http-throughput',
       'commands-http-p50', 'commands-http-p99', 'commands-http-throughput',
+      // PostgreSQL beside SQLite whenever there is one to measure on (a server given, or PostgreSQL installed).
+      ...(process.env.LEDGER_BENCH_POSTGRES_URL || existsSync('/usr/lib/postgresql') ? ['postgres-append', 'postgres-read-parse', 'postgres-verify'] : []),
     ]) {
       expect(names).toContain(expected);
     }

@@ -20,13 +20,11 @@ import type { AuditRecord, Clock, EventStore, ReadAllOptions, ReadStreamOptions,
 import {
   chainLinkOf,
   commandIndexStream,
-  commandIndexesFor,
   fromCommandIndexEvent,
   isStreamNotFound,
   isWrongExpectedVersion,
   positionOf,
   readPositionAfter,
-  toCommandIndexEventData,
   toConcurrencyConflict,
   toEsdbPosition,
   toEventData,
@@ -37,6 +35,8 @@ import {
   versionFromRevision,
   type EsdbResolvedEvent,
 } from './eventstoredb-mapping';
+import { commandIdsOf, fromIndexEvent, toIntentEventData, toIntentRefEventData, type CommandIndexRecord, type CommandPlan, type PlannedAppend } from './eventstoredb-command-intent';
+import { toLedgerError } from './eventstoredb-errors';
 
 export interface EventStoreDbEventStoreOptions {
   readonly clock: Clock;
@@ -75,27 +75,107 @@ export class EventStoreDbEventStore implements EventStore {
 
   async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
     if (appends.length === 0) return [];
-    const recordedAt = this.nextRecordedAt();
-
-    // Several streams: ESDB cannot commit them together, so every stream's version is
-    // checked before anything is written, and a stale one fails the batch with nothing
-    // appended. Residual race: another writer can move a stream between this check and
-    // our write to it. ESDB still enforces each stream's expected revision on write, so
-    // that stream is never overwritten; but the streams written before it stay written
-    // and this call throws ConcurrencyConflict. Because event ids are deterministic per
-    // command, retrying the same command re-appends those streams idempotently and
-    // continues with the rest.
-    if (appends.length > 1) await this.checkVersions(appends);
-
-    const stored: StoredEvent[] = [];
-    for (const streamAppend of appends) {
-      stored.push(...(await this.appendToStream(streamAppend, recordedAt)));
+    try {
+      // Several streams: ESDB cannot commit them together, so every stream's version is
+      // checked before anything is written, and a stale one fails the batch with nothing
+      // appended. Residual race: another writer can move a stream between this check and
+      // our write to it; ESDB still enforces each stream's expected revision, so that stream
+      // is never overwritten, the streams written before it stay written, and this call
+      // throws ConcurrencyConflict. The intent recorded first (eventstoredb-command-intent.ts)
+      // lets a retry of the same command find and finish its own batch instead of deciding again.
+      if (appends.length > 1) await this.checkVersions(appends);
+      const commandIds = commandIdsOf(appends);
+      if (commandIds.length === 0) {
+        // Version checks only, nothing to write.
+        for (const a of appends) await this.appendToStream(a, '');
+        return [];
+      }
+      const plan = await this.recordIntent({ commandIds, recordedAt: this.nextRecordedAt(), appends });
+      return await this.carryOut(plan);
+    } catch (error) {
+      throw toLedgerError(error, { writing: true });
     }
-    await this.recordCommands(stored);
+  }
+
+  /**
+   * Writes the batch's plan to the first command's index stream, unless an earlier attempt's
+   * plan is there and took effect (some of its events are written): then that plan is the
+   * one carried out. Returns the plan as stored, which may be another attempt's.
+   */
+  private async recordIntent(plan: CommandPlan): Promise<CommandPlan> {
+    const stream = commandIndexStream(plan.commandIds[0]!);
+    for (let attempt = 1; ; attempt++) {
+      const latest = await this.latestIndexRecord(stream);
+      if (latest?.kind === 'recorded') throw new ConcurrencyConflict(plan.appends[0]!.stream, plan.appends[0]!.expectedVersion, await this.currentVersion(plan.appends[0]!.stream));
+      if (latest?.kind === 'intent' && (await this.progress(latest.plan)).some((found) => found !== null)) return latest.plan;
+      try {
+        await this.client.appendToStream(stream, toIntentEventData(plan, latest?.revision ?? null), { expectedRevision: latest ? latest.revision : NO_STREAM });
+      } catch (error) {
+        if (!isWrongExpectedVersion(error) || attempt >= 3) throw error;
+        continue; // another attempt of this command wrote an intent first: look again
+      }
+      const stored = await this.latestIndexRecord(stream);
+      if (stored?.kind !== 'intent') throw new Error(`The intent of command ${plan.commandIds[0]} cannot be read back from ${stream}`);
+      return stored.plan;
+    }
+  }
+
+  /** Refs for the batch's other commands, then each stream's events: the ones already written are read back, the rest written. */
+  private async carryOut(plan: CommandPlan): Promise<StoredEvent[]> {
+    const [first, ...others] = plan.commandIds;
+    for (const commandId of others) {
+      const stream = commandIndexStream(commandId);
+      const latest = await this.latestIndexRecord(stream);
+      if (latest?.kind === 'ref' && latest.batchCommandId === first) continue;
+      try {
+        await this.client.appendToStream(stream, toIntentRefEventData(commandId, first!, latest?.revision ?? null), { expectedRevision: latest ? latest.revision : NO_STREAM });
+      } catch (error) {
+        if (!isWrongExpectedVersion(error)) throw error;
+      }
+    }
+    const found = await this.progress(plan);
+    const stored: StoredEvent[] = [];
+    for (const [i, planned] of plan.appends.entries()) {
+      stored.push(...(found[i] ?? (await this.appendToStream(planned, plan.recordedAt))));
+    }
     return stored;
   }
 
+  /** For each planned append, its events as they stand in the stream, or null when they are not there. */
+  private async progress(plan: CommandPlan): Promise<(StoredEvent[] | null)[]> {
+    const found: (StoredEvent[] | null)[] = [];
+    for (const planned of plan.appends) found.push(await this.findWritten(planned));
+    return found;
+  }
+
+  private async findWritten({ stream, expectedVersion, events }: PlannedAppend): Promise<StoredEvent[] | null> {
+    if (events.length === 0) return [];
+    const ids = events.map((e) => e.id);
+    // At a named version the events can only be right after it (ESDB enforced it when they were written).
+    const candidates =
+      expectedVersion === 'any' ? await this.readStreamFrom(stream) : await this.readStreamRange(stream, expectedVersion + 1, expectedVersion + events.length);
+    const byId = new Map(candidates.filter((e) => ids.includes(e.id)).map((e) => [e.id, e]));
+    if (byId.size === 0) return null;
+    if (byId.size < ids.length) throw new Error(`Only ${byId.size} of ${ids.length} events of one append are in ${stream}; ESDB writes a stream's append whole, so the log is not as the ledger wrote it`);
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  /** The last record of a command's index stream, null when there is none. */
+  private async latestIndexRecord(stream: string): Promise<CommandIndexRecord | null> {
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) return fromIndexEvent(resolved);
+    } catch (error) {
+      if (isStreamNotFound(error)) return null;
+      throw error;
+    }
+    return null;
+  }
+
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.reading(() => this.readStreamFrom(stream, options));
+  }
+
+  private async readStreamFrom(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
       // Revisions are 0-based: the event after version v is revision v.
@@ -110,12 +190,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    return this.readLedgerRecords(options, toStoredEvent);
+    return this.reading(() => this.readLedgerRecords(options, toStoredEvent));
   }
 
   /** Each event carries its chain link in its own metadata, so a record is one ESDB event. */
   async readAudit(options: ReadAllOptions = {}): Promise<AuditRecord[]> {
-    return this.readLedgerRecords(options, toAuditRecord);
+    return this.reading(() => this.readLedgerRecords(options, toAuditRecord));
   }
 
   private async readLedgerRecords<T>(options: ReadAllOptions, map: (resolved: EsdbResolvedEvent) => T): Promise<T[]> {
@@ -129,20 +209,33 @@ export class EventStoreDbEventStore implements EventStore {
     return records;
   }
 
+  /**
+   * The events of a command: found through its intent. When the intent's batch was only
+   * partly written (a crash, a lost answer) the rest is written now, as planned, so the
+   * caller never decides the command again; when none of it was written, [] (it took no
+   * effect, and deciding it again is safe).
+   */
   async readByCommandId(commandId: string): Promise<StoredEvent[]> {
-    const indexEvents: ResolvedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(commandIndexStream(commandId), { direction: FORWARDS })) {
-        indexEvents.push(resolved);
+      let latest = await this.latestIndexRecord(commandIndexStream(commandId));
+      if (latest?.kind === 'recorded') return await this.readRecordedCommand(commandId, latest.resolved);
+      if (latest?.kind === 'ref') {
+        latest = await this.latestIndexRecord(commandIndexStream(latest.batchCommandId));
+        if (latest?.kind !== 'intent' || !latest.plan.commandIds.includes(commandId)) return [];
       }
+      if (latest === null || latest.kind !== 'intent') return [];
+      const found = await this.progress(latest.plan);
+      if (found.every((f) => f === null)) return [];
+      const events = found.every((f) => f !== null) ? found.flatMap((f) => f!) : await this.carryOut(latest.plan);
+      return events.filter((e) => e.metadata.commandId === commandId);
     } catch (error) {
-      if (isStreamNotFound(error)) return [];
-      throw error;
+      throw toLedgerError(error, { writing: true });
     }
-    const first = indexEvents[0];
-    if (first === undefined) return [];
-    const index = fromCommandIndexEvent(first);
+  }
 
+  /** A command indexed the way it was before intents: a `CommandRecorded` event written after its events. */
+  private async readRecordedCommand(commandId: string, first: EsdbResolvedEvent): Promise<StoredEvent[]> {
+    const index = fromCommandIndexEvent(first);
     // Read each referenced stream once, over the range of versions the command wrote.
     const byStream = new Map<string, StoredEvent[]>();
     for (const stream of new Set(index.events.map((e) => e.stream))) {
@@ -159,6 +252,19 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
+    return this.reading(() => this.findHeadPosition());
+  }
+
+  /** A read whose failure is mapped to problem details (nothing was written by it). */
+  private async reading<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      throw toLedgerError(error, { writing: false });
+    }
+  }
+
+  private async findHeadPosition(): Promise<number> {
     // $all read backwards from its end until the newest ledger event; system events and the
     // command index streams (written right after each append) are passed over.
     let from: ReadPosition = END;
@@ -254,7 +360,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   // -------------------------------------------------------------------------------------
 
-  private async appendToStream({ stream, expectedVersion, events }: StreamAppend, recordedAt: string): Promise<StoredEvent[]> {
+  private async appendToStream({ stream, expectedVersion, events }: PlannedAppend, recordedAt: string): Promise<StoredEvent[]> {
     if (events.length === 0) {
       if (expectedVersion !== 'any') {
         const actual = await this.currentVersion(stream);
@@ -294,7 +400,7 @@ export class EventStoreDbEventStore implements EventStore {
     const ids = events.map((e) => e.id);
     const readBack = await this.readStreamRange(stream, first, last);
     if (readBack.length === ids.length && readBack.every((e, i) => e.id === ids[i])) return readBack;
-    const whole = await this.readStream(stream);
+    const whole = await this.readStreamFrom(stream);
     return ids.map((id) => {
       const event = whole.find((e) => e.id === id);
       if (event === undefined) throw new Error(`Event ${id} was appended to ${stream} but cannot be read back`);
@@ -356,24 +462,6 @@ export class EventStoreDbEventStore implements EventStore {
       }
       // The same stream may come twice in one batch; its second append follows the first.
       versions.set(stream, actual + events.length);
-    }
-  }
-
-  /**
-   * Writes each command's index stream after its events. A write of the same index event
-   * again (a retried command) is idempotent; an index that already exists with other
-   * content (a commandId reused) is left as it is: the first command keeps its record, and
-   * the events just written are not undone.
-   */
-  private async recordCommands(stored: readonly StoredEvent[]): Promise<void> {
-    for (const index of commandIndexesFor(stored)) {
-      try {
-        await this.client.appendToStream(commandIndexStream(index.commandId), toCommandIndexEventData(index), {
-          expectedRevision: NO_STREAM,
-        });
-      } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw error;
-      }
     }
   }
 

@@ -3,8 +3,8 @@ import type { StoredEvent } from '../../events/event-envelope';
 import type { SubscribeOptions, Subscription } from '../event-store.port';
 
 interface PollingOptions extends SubscribeOptions {
-  readonly readPage: (after: number) => StoredEvent[];
-  /** Emits 'appended' when this process appends, so live delivery needs no wait. */
+  readonly readPage: (after: number) => StoredEvent[] | Promise<StoredEvent[]>;
+  /** Emits 'appended' when this process appends (or PostgreSQL NOTIFYs), so live delivery needs no wait. */
   readonly wakeUp: EventEmitter;
   /** Other processes may append to the same file; they are seen on the next poll. */
   readonly pollIntervalMs: number;
@@ -34,7 +34,7 @@ export function pollingSubscription(options: PollingOptions): Subscription {
     while (!closed) {
       let page: StoredEvent[];
       try {
-        page = options.readPage(position);
+        page = await options.readPage(position);
       } catch (error) {
         options.onError?.(error);
         await idle();

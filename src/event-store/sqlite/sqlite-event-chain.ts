@@ -147,7 +147,7 @@ export class SqliteEventChain {
   }
 }
 
-interface AuditRow {
+export interface AuditRow {
   position: number;
   id: string | null;
   stream: string | null;
@@ -182,7 +182,7 @@ const AUDIT_ORPHAN_LINKS_SQL = `
    WHERE h.position > ? AND h.position <= ? AND NOT EXISTS (SELECT 1 FROM events e WHERE e.position = h.position)
    ORDER BY h.position`;
 
-function toAuditRecord(row: AuditRow): AuditRecord {
+export function toAuditRecord(row: AuditRow): AuditRecord {
   const link: ChainLink | null =
     row.h_position === null
       ? null
