@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/ledger-config';
+import { ConfigError, describeStore, loadConfig } from './config/ledger-config';
 import { createApp } from './http/create-app';
 import { LEDGER } from './ledger.token';
 import type { Ledger } from './ledger';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.log(`Decision ledger on http://localhost:${port} (store: ${config.store}, database: ${config.dbPath})`);
+  logger.log(`Decision ledger on http://localhost:${port} (${describeStore(config)})`);
   if (ledger.tokens.isEmpty()) {
     // First start: one admin token, shown once, so a newcomer is never locked out and the server is never open.
     const admin = ledger.tokens.create('admin', 'first-admin');

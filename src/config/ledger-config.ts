@@ -24,6 +24,17 @@ export interface LedgerConfig {
 
 export class ConfigError extends Error {}
 
+/** Where the log and the read models are, for the start-up line: a server URL without its password. */
+export function describeStore(config: LedgerConfig): string {
+  const server = config.store === 'postgres' ? config.postgresUrl : config.store === 'eventstoredb' ? config.eventStoreConnectionString : null;
+  if (server === null) return `store: sqlite, log and read models: ${config.dbPath}`;
+  return `store: ${config.store}, log: ${withoutPassword(server)}, this node's read models: ${config.dbPath}`;
+}
+
+function withoutPassword(url: string): string {
+  return url.replace(/^([a-z+]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const problems: string[] = [];
   const store = env.LEDGER_STORE ?? 'sqlite';

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config/ledger-config';
+import { describeStore, ConfigError, loadConfig } from '../../src/config/ledger-config';
 
 describe('configuration validated at boot', () => {
   it('has safe defaults: reads open, CORS closed, a rate limit on', () => {
@@ -38,5 +38,17 @@ describe('configuration validated at boot', () => {
     } catch (error) {
       expect((error as Error).message).toMatch(/PORT[\s\S]*LEDGER_READ_AUTH/);
     }
+  });
+});
+
+describe('the start-up line names where the log is', () => {
+  it('names the SQLite file for the embedded store', () => {
+    expect(describeStore(loadConfig({ LEDGER_DB: '/tmp/x.db' }))).toBe('store: sqlite, log and read models: /tmp/x.db');
+  });
+
+  it('names the PostgreSQL server without its password, and the node\'s read-model file', () => {
+    const line = describeStore(loadConfig({ LEDGER_STORE: 'postgres', LEDGER_POSTGRES_URL: 'postgres://ledger:s3cret@db.local:5432/ledger', LEDGER_DB: '/tmp/node.db' }));
+    expect(line).toBe("store: postgres, log: postgres://ledger:***@db.local:5432/ledger, this node's read models: /tmp/node.db");
+    expect(line).not.toContain('s3cret');
   });
 });
