@@ -44,7 +44,7 @@ ${report.notes.length > 0 ? html`<ul class="small">${report.notes.map((n) => htm
 }
 
 function eventsTable(ctx: PageContext, page: AuditEventPage): SafeHtml {
-  return html`<div class="table-wrap"><table id="events"><caption class="visually-hidden">Händelser</caption><thead><tr><th scope="col">Pos.</th><th scope="col">Registrerad</th><th scope="col">Typ</th><th scope="col">Ström</th><th scope="col">Aktör</th></tr></thead><tbody>
+  return html`<div class="table-wrap" tabindex="0"><table id="events"><caption class="visually-hidden">Händelser</caption><thead><tr><th scope="col">Pos.</th><th scope="col">Registrerad</th><th scope="col">Typ</th><th scope="col">Ström</th><th scope="col">Aktör</th></tr></thead><tbody>
 ${page.events.map((e) => html`<tr><td>${e.position}</td><td>${timestamp(e.recordedAt)}</td><td><a href="${link(ctx, `/granskning/handelse/${e.id}`)}">${e.type}</a></td><td class="small"><a href="${link(ctx, '/granskning/handelser', { stream: e.stream })}">${e.stream}</a></td><td class="small">${e.actor}</td></tr>`)}</tbody></table></div>`;
 }
 

@@ -40,7 +40,7 @@ export function flowChart(b: GrantBalance): SafeHtml {
   for (const share of shares) for (const to of boxes.filter((x) => x.col === 3 && x.label === 'Fakturerat')) edges.push([share, to]);
   edges.push([boxes.find((x) => x.label === 'Fakturerat')!, boxes.find((x) => x.label === 'Betalt')!]);
   const description = boxes.map((x) => `${x.label}: ${figureShort(x.figure)}`).join('; ');
-  return html`<figure class="chart">
+  return html`<figure class="chart" tabindex="0">
 <svg role="img" aria-labelledby="flow-title flow-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 <title id="flow-title">Flödet för ${b.grant.name}</title>
 <desc id="flow-desc">${description}</desc>

@@ -16,7 +16,7 @@ export function grantsPage(ctx: PageContext, grants: readonly GrantSummary[]): s
     ctx,
     'Ekonomi',
     html`<h1>Ekonomi</h1>
-<div class="table-wrap"><table><caption class="visually-hidden">Bidrag</caption>
+<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">Bidrag</caption>
 <thead><tr><th scope="col">Bidrag</th><th scope="col">År</th><th scope="col">Innehavare</th></tr></thead>
 <tbody>${grants.map((g) => html`<tr><td><a href="${link(ctx, `/ekonomi/${g.slug}`)}">${g.name}</a></td><td>${g.year}</td><td>${g.holder?.name ?? ''}</td></tr>`)}</tbody>
 </table></div>`,
@@ -46,7 +46,7 @@ export function grantPage(ctx: PageContext, { balance: b, reconciliation: r, pos
 ${flowChart(b)}
 <h2 id="belopp">Belopp</h2>
 <p><a href="${csv('saldo')}">Ladda ner som CSV</a></p>
-<div class="table-wrap"><table id="figures"><caption class="visually-hidden">Belopp</caption><thead><tr><th scope="col">Post</th><th scope="col" class="num">Belopp</th><th scope="col">Förklara</th></tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table id="figures"><caption class="visually-hidden">Belopp</caption><thead><tr><th scope="col">Post</th><th scope="col" class="num">Belopp</th><th scope="col">Förklara</th></tr></thead><tbody>
 ${row('Erhållet', b.received, 'erhallet')}
 ${b.parts.map((p) => html`<tr><th scope="row" class="small">– ${p.area}</th><td class="num">${p.amount === null ? html`<span class="unknown">okänt</span> <span class="small">${p.reason ?? ''}</span>` : kronor(p.amount)}</td><td></td></tr>`)}
 ${row('Fördelat', b.allocated, 'fordelat')}
@@ -65,15 +65,15 @@ ${row('Utestående', b.outstanding, 'utestaende')}
 ${row('Medel kvar hos innehavaren', b.fundsHeld, 'hos-innehavaren')}
 </tbody></table></div>
 <h2 id="fakturor">Fakturor</h2>
-${b.invoices.length === 0 ? html`<p>Inga fakturor.</p>` : html`<div class="table-wrap"><table><caption class="visually-hidden">Fakturor</caption><thead><tr><th scope="col">Faktura</th><th scope="col">Från</th><th scope="col">Till</th><th scope="col" class="num">Fakturerat</th><th scope="col" class="num">Betalt</th><th scope="col" class="num">Utestående</th></tr></thead><tbody>
+${b.invoices.length === 0 ? html`<p>Inga fakturor.</p>` : html`<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">Fakturor</caption><thead><tr><th scope="col">Faktura</th><th scope="col">Från</th><th scope="col">Till</th><th scope="col" class="num">Fakturerat</th><th scope="col" class="num">Betalt</th><th scope="col" class="num">Utestående</th></tr></thead><tbody>
 ${b.invoices.map((i) => html`<tr><td>${i.invoice}</td><td>${i.issuer.name}</td><td>${i.payer.name}</td><td class="num">${figureText(i.invoiced)}</td><td class="num">${figureText(i.paid)}</td><td class="num">${figureText(i.outstanding)}</td></tr>`)}</tbody></table></div>`}
 <h2 id="avstamning">Avstämning: <span class="status-${r.status}">${CHECK_STATUS[r.status] ?? r.status}</span></h2>
 <p><a href="${csv('avstamning')}">Ladda ner som CSV</a></p>
-<div class="table-wrap"><table id="checks"><caption class="visually-hidden">Avstämningskontroller</caption><thead><tr><th scope="col">Kontroll</th><th scope="col">Resultat</th><th scope="col">Varför</th></tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table id="checks"><caption class="visually-hidden">Avstämningskontroller</caption><thead><tr><th scope="col">Kontroll</th><th scope="col">Resultat</th><th scope="col">Varför</th></tr></thead><tbody>
 ${r.checks.map((c) => html`<tr><td>${c.description}</td><td class="status-${c.status}">${CHECK_STATUS[c.status] ?? c.status}</td><td class="small">${c.detail} ${explainLinks(ctx, c.events, c.check)}</td></tr>`)}</tbody></table></div>
 <h2 id="konteringar">Konteringar</h2>
 <p><a href="${csv('konteringar')}">Ladda ner som CSV</a></p>
-<div class="table-wrap"><table id="postings"><caption class="visually-hidden">Konteringar</caption><thead><tr><th scope="col">Pos.</th><th scope="col">Händelse</th><th scope="col">Konto</th><th scope="col">Part</th><th scope="col" class="num">Debet</th><th scope="col" class="num">Kredit</th><th scope="col">Datum</th></tr></thead><tbody>
+<div class="table-wrap" tabindex="0"><table id="postings"><caption class="visually-hidden">Konteringar</caption><thead><tr><th scope="col">Pos.</th><th scope="col">Händelse</th><th scope="col">Konto</th><th scope="col">Part</th><th scope="col" class="num">Debet</th><th scope="col" class="num">Kredit</th><th scope="col">Datum</th></tr></thead><tbody>
 ${postings.postings.map((p) => html`<tr><td>${p.position}</td><td><a href="${link(ctx, `/granskning/handelse/${p.event}`)}">${p.eventType}</a>${p.reversalOf ? ' (återföring)' : ''}</td><td>${p.account}</td><td>${p.party}${p.counterparty ? ` → ${p.counterparty}` : ''}</td>
 <td class="num">${p.debit !== null ? kronor(p.debit) : p.side === 'debit' ? html`<span class="unknown" title="${p.unknownReason ?? ''}">okänt</span>` : ''}</td><td class="num">${p.credit !== null ? kronor(p.credit) : p.side === 'credit' ? html`<span class="unknown" title="${p.unknownReason ?? ''}">okänt</span>` : ''}</td><td>${p.effectiveDate ?? 'okänt'}</td></tr>`)}</tbody></table></div>`,
   );

@@ -16,7 +16,7 @@ export function groupsPage(ctx: PageContext, groups: readonly GroupSummary[]): s
     ctx,
     'Grupper',
     html`<h1>Grupper</h1>
-<div class="table-wrap"><table><caption class="visually-hidden">Alla grupper</caption>
+<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">Alla grupper</caption>
 <thead><tr><th scope="col">Grupp</th><th scope="col">Slag</th><th scope="col">Under</th></tr></thead>
 <tbody>${groups.map((g) => html`<tr><td><a href="${link(ctx, `/grupper/${g.slug}`)}">${g.name}</a></td><td>${KINDS[g.kind] ?? g.kind}</td><td>${g.parent ? html`<a href="${link(ctx, `/grupper/${g.parent.slug}`)}">${g.parent.name}</a>` : '–'}</td></tr>`)}</tbody>
 </table></div>`,
@@ -36,7 +36,7 @@ export function groupPage(ctx: PageContext, roster: Roster, history: GroupHistor
   const rosterTable: SafeHtml =
     roster.members.length === 0
       ? html`<p>Ingen känd ledamot ${roster.at}.</p>`
-      : html`<div class="table-wrap"><table id="roster"><caption>Ledamöter ${roster.at}</caption>
+      : html`<div class="table-wrap" tabindex="0"><table id="roster"><caption>Ledamöter ${roster.at}</caption>
 <thead><tr><th scope="col">Namn</th><th scope="col">Roll</th><th scope="col">Titel</th><th scope="col">Organisation</th><th scope="col">Period</th><th scope="col">Källa</th></tr></thead>
 <tbody>${roster.members.map(
           (m) => html`<tr><td><a href="${link(ctx, `/personer/${m.person.slug}`)}">${m.person.name}</a>${basisMark(m)}</td>
@@ -46,7 +46,7 @@ export function groupPage(ctx: PageContext, roster: Roster, history: GroupHistor
 <td>${day(m.from, m.fromPrecision)} – ${m.toPrecision === null ? 'pågår' : day(m.to, m.toPrecision)}${m.uncertain ? html` <span class="uncertain">osäker</span>` : ''}</td>
 <td class="small">${m.sources.map((s) => html`<span title="${s.note ?? ''}">${s.document ?? ''}${s.item ? ` punkt ${s.item}` : ''}</span><br>`)}${explainLinks(ctx, m.events, `raden ${m.person.name}`)}</td></tr>`,
         )}</tbody></table></div>`;
-  const changes = html`<div class="table-wrap"><table id="changes"><caption>Förändringar</caption>
+  const changes = html`<div class="table-wrap" tabindex="0"><table id="changes"><caption>Förändringar</caption>
 <thead><tr><th scope="col">Datum</th><th scope="col">Förändring</th><th scope="col">Beslut</th></tr></thead>
 <tbody>${history.changes.map(
     (c) => html`<tr><td>${day(c.date, c.precision)}</td><td><a href="${link(ctx, `/personer/${c.person.slug}`)}">${c.person.name}</a> ${changeText(c)}</td>

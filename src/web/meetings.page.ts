@@ -12,7 +12,7 @@ export function meetingsPage(ctx: PageContext, meetings: readonly MeetingSummary
     ctx,
     'Möten',
     html`<h1>Möten</h1>
-<div class="table-wrap"><table><caption class="visually-hidden">Alla möten</caption>
+<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">Alla möten</caption>
 <thead><tr><th scope="col">Datum</th><th scope="col">Organ</th><th scope="col">Diarienummer</th><th scope="col">Status</th></tr></thead>
 <tbody>${[...meetings].reverse().map((m) => html`<tr><td><a href="${link(ctx, `/moten/${m.slug}`)}">${m.date}</a></td><td>${m.body?.name ?? ''}</td><td>${m.registryNumber ?? '–'}</td><td>${m.status === 'signed-off' ? 'justerat' : 'registrerat'}</td></tr>`)}</tbody>
 </table></div>`,
@@ -52,7 +52,7 @@ export function decisionsPage(ctx: PageContext, answer: { status: string; decisi
     'Beslut',
     html`<h1>Beslut</h1>
 <nav aria-label="Filtrera beslut"><ul>${FILTERS.map(([v, label]) => html`<li><a href="${link(ctx, '/beslut', { status: v === 'all' ? null : v })}"${answer.status === v ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>
-<div class="table-wrap"><table id="decisions"><caption class="visually-hidden">Beslut</caption>
+<div class="table-wrap" tabindex="0"><table id="decisions"><caption class="visually-hidden">Beslut</caption>
 <thead><tr><th scope="col">Möte</th><th scope="col">Punkt</th><th scope="col">Beslut</th><th scope="col">Status</th><th scope="col">Väntar på</th></tr></thead>
 <tbody>${answer.decisions.map(
       (d) => html`<tr><td><a href="${link(ctx, `/moten/${d.meeting.slug}`)}">${d.meeting.date}</a></td><td><a href="${link(ctx, `/moten/${d.meeting.slug}`, {}, `#punkt-${d.item}`)}">${d.item}</a></td><td>${d.title}${effectsList(d.effects)}</td><td>${statusSv(d.status)}</td><td>${waitingText(d) || '–'}</td></tr>`,

@@ -63,7 +63,7 @@ ${toOpen ? html`<path d="M${x1} ${y + 4} l6 6 l-6 6 z" fill="${fill}"></path>` :
     const c = kind === 'chair' ? '#7a3b00' : '#0b4f8a';
     return html`<linearGradient id="fade-in-${kind}"><stop offset="0" stop-color="${c}" stop-opacity="0.05"></stop><stop offset="1" stop-color="${c}" stop-opacity="1"></stop></linearGradient><linearGradient id="fade-out-${kind}"><stop offset="0" stop-color="${c}" stop-opacity="1"></stop><stop offset="1" stop-color="${c}" stop-opacity="0.05"></stop></linearGradient>`;
   });
-  return html`<figure class="chart">
+  return html`<figure class="chart" tabindex="0">
 <svg role="img" aria-labelledby="timeline-title timeline-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 <title id="timeline-title">Tidslinje över platser och ordförandeskap</title>
 <desc id="timeline-desc">${terms.map((t) => `${t.person.name}, ${roleSv(t.role)}, ${day(t.from, t.fromPrecision)} till ${t.toPrecision === null ? 'pågår' : day(t.to, t.toPrecision)}`).join('. ')}</desc>

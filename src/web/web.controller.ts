@@ -209,7 +209,8 @@ export class WebController {
     const ctx = this.ctx(request);
     response.setHeader('Cache-Control', 'no-store');
     if (auditorSignedIn(this.ledger, request)) return ctx;
-    response.status(401).type(HTML).send(auditSignInPage({ ...ctx, query: { next: request.originalUrl } }, false));
+    // The sign-in form is the page a visitor without a token expects here (a 200, not an error page).
+    response.type(HTML).send(auditSignInPage({ ...ctx, query: { next: request.originalUrl } }, false));
     return null;
   }
 
