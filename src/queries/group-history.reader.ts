@@ -82,7 +82,7 @@ export class GroupHistoryReader {
     const terms = [...seats.map(term('seat')), ...chairs.map(term('chair'))];
     const changes: GroupChange[] = [];
     for (const t of terms) {
-      const decision = this.decisionOf(t.events, knownAt);
+      const decision = this.decisionOf(t, knownAt);
       changes.push({ date: t.from, precision: t.fromPrecision, change: t.kind === 'seat' ? 'joined' : 'became-chair', person: t.person, role: t.role, decision: decision.start, events: t.events });
       if (t.toPrecision !== null) {
         changes.push({ date: t.to, precision: t.toPrecision ?? 'unknown', change: t.kind === 'seat' ? 'left' : 'left-chair', person: t.person, role: t.role, decision: decision.end, events: t.events });
@@ -92,16 +92,20 @@ export class GroupHistoryReader {
     return { group, knownAt, terms, changes };
   }
 
-  /** The decisions the term's events cite: the first for its start, the last for its end (when there are two). */
-  private decisionOf(events: readonly string[], knownAt: string | null): { start: GroupChange['decision']; end: GroupChange['decision'] } {
-    if (events.length === 0) return { start: null, end: null };
+  /**
+   * The meeting items the term's events cite: one held on or after the term's last day
+   * decided its end; the earliest other one decided its start.
+   */
+  private decisionOf(t: GroupTerm, knownAt: string | null): { start: GroupChange['decision']; end: GroupChange['decision'] } {
+    if (t.events.length === 0) return { start: null, end: null };
     const rows = this.db
       .prepare<unknown[], { event_id: string; slug: string; date: string; item: string }>(
         `SELECT e.event_id, m.slug, m.date, e.item FROM rm_decision_effects e JOIN rm_meetings m ON m.meeting_id = e.meeting_id AND ${KNOWN_AT_SQL.replace(/known_(from|until)/g, 'm.known_$1')}
-         WHERE e.event_id IN (${events.map(() => '?').join(', ')}) AND ${KNOWN_AT_SQL.replace(/known_(from|until)/g, 'e.known_$1')} ORDER BY e.position`,
+         WHERE e.event_id IN (${t.events.map(() => '?').join(', ')}) AND ${KNOWN_AT_SQL.replace(/known_(from|until)/g, 'e.known_$1')} ORDER BY m.date, e.position`,
       )
-      .all(...events, { knownAt });
+      .all(...t.events, { knownAt });
     const ref = (r: (typeof rows)[number] | undefined) => (r ? { meeting: r.slug, date: r.date, item: r.item } : null);
-    return { start: ref(rows[0]), end: rows.length > 1 ? ref(rows[rows.length - 1]) : null };
+    const ends = (r: (typeof rows)[number]) => t.toPrecision !== null && t.to !== null && r.date >= t.to && (t.from === null || r.date > t.from);
+    return { start: ref(rows.find((r) => !ends(r))), end: ref([...rows].reverse().find(ends)) };
   }
 }

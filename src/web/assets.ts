@@ -18,6 +18,7 @@ h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; } h2 { font-size: 1.25rem; margin
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #d5d9e0; vertical-align: top; }
 th { background: #f2f4f7; } td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num .reason { display: block; white-space: normal; text-align: left; min-width: 12rem; max-width: 32rem; }
 .table-wrap { overflow-x: auto; }
 .muted { color: #555; } .small { font-size: 0.9rem; }
 .unknown { font-style: italic; color: #7a3b00; }

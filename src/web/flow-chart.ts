@@ -57,7 +57,7 @@ ${boxes.map((box) => {
     const p = pos(box);
     const unknown = box.figure.amount === null;
     return html`<g><rect x="${p.x}" y="${p.y}" width="${W}" height="${H}" rx="4" fill="${unknown ? '#fff3c4' : '#eaf1f8'}" stroke="${unknown ? '#7a3b00' : '#0b4f8a'}" stroke-width="1.5"${unknown ? html` stroke-dasharray="5 3"` : ''}></rect>
-<text x="${p.x + 8}" y="${p.y + 20}" font-size="13" fill="#1a1a1a">${box.label.length > 26 ? `${box.label.slice(0, 25)}…` : box.label}</text>
+<text x="${p.x + 8}" y="${p.y + 20}" font-size="13" fill="#1a1a1a">${box.label.length > 24 ? `${box.label.slice(0, 23)}…` : box.label}</text>
 <text x="${p.x + 8}" y="${p.y + 40}" font-size="15" font-weight="700" fill="${unknown ? '#7a3b00' : '#1a1a1a'}">${figureShort(box.figure)}</text></g>`;
   })}
 </svg>

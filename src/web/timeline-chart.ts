@@ -2,10 +2,14 @@ import type { GroupTerm } from '../queries/group-history.reader';
 import { day, roleSv } from './format';
 import { html, type SafeHtml } from './html';
 
-const LABEL = 230;
+const LABEL = 300;
 const WIDTH = 880;
 const ROW = 22;
 const TOP = 28;
+
+function short(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
@@ -33,7 +37,7 @@ export function timelineChart(terms: readonly GroupTerm[], today: string): SafeH
   const height = TOP + terms.length * ROW + 10;
   const axis: SafeHtml[] = [];
   for (let y = first; y <= last; y++) {
-    axis.push(html`<line x1="${x(y)}" y1="${TOP - 6}" x2="${x(y)}" y2="${height - 6}" stroke="#d5d9e0" stroke-width="1"></line><text x="${x(y) + 3}" y="${TOP - 10}" font-size="12" fill="#333">${y}</text>`);
+    axis.push(html`<line x1="${x(y)}" y1="${TOP - 6}" x2="${x(y)}" y2="${height - 6}" stroke="#d5d9e0" stroke-width="1"></line>${y < last ? html`<text x="${x(y) + 3}" y="${TOP - 10}" font-size="12" fill="#333">${y}</text>` : ''}`);
   }
   const now = when(today, false, 'day');
   const rows = terms.map((t, i) => {
@@ -52,7 +56,7 @@ export function timelineChart(terms: readonly GroupTerm[], today: string): SafeH
     const fill = t.kind === 'chair' ? '#7a3b00' : '#0b4f8a';
     const fuzz = Math.min(24, (x1 - x0) / 3);
     return html`<g><title>${description}</title>
-<text x="4" y="${y + 14}" font-size="12" fill="#1a1a1a">${label.length > 30 ? `${label.slice(0, 29)}…` : label}${uncertain ? ' · osäker' : ''}</text>
+<text x="4" y="${y + 14}" font-size="12" fill="#1a1a1a">${short(label, uncertain ? 33 : 42)}${uncertain ? ' · osäker' : ''}</text>
 <rect x="${x0 + (fromFuzzy ? fuzz : 0)}" y="${y + 4}" width="${Math.max(1, x1 - x0 - (fromFuzzy ? fuzz : 0) - (toFuzzy ? fuzz : 0))}" height="12" fill="${fill}"></rect>
 ${fromFuzzy ? html`<rect x="${x0}" y="${y + 4}" width="${fuzz}" height="12" fill="url(#fade-in-${t.kind})"></rect>` : ''}
 ${toFuzzy ? html`<rect x="${x1 - fuzz}" y="${y + 4}" width="${fuzz}" height="12" fill="url(#fade-out-${t.kind})"></rect>` : ''}

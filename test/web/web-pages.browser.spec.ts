@@ -48,7 +48,7 @@ describe('the web pages in Chromium', () => {
   });
 
   async function open(width: number, signedIn = false): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
     if (signedIn) await context.addCookies([{ name: 'ledger_auditor', value: encodeURIComponent(auditorToken), url: `${base}/granskning` }]);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -119,6 +119,8 @@ describe('the web pages in Chromium', () => {
           await spec.expect(page);
           expect(await seriousAxeViolations(page)).toEqual([]);
           await page.screenshot({ path: join(ARTIFACTS, `${spec.name}-${width}.png`), fullPage: true });
+          // The first screenful, as the README shows it (docs/screenshots/ is copied from these).
+          if (width === 1280) await page.screenshot({ path: join(ARTIFACTS, `${spec.name}-${width}-top.png`) });
           expect(errors).toEqual([]);
         } finally {
           await page.context().close();
