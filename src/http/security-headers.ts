@@ -21,7 +21,7 @@ const DOCS_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 
 const WEB_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const WEB_PREFIXES = ['/grupper', '/personer', '/moten', '/beslut', '/ekonomi', '/granskning', '/sok', '/assets'];
 
-function isWebPage(path: string): boolean {
+export function isWebPage(path: string): boolean {
   return path === '/' || WEB_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 }
 

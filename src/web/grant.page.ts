@@ -34,14 +34,14 @@ export interface GrantAnswer {
 /** A grant: every figure (okänt with its reason), the flow chart, reconciliation checks and postings, each table as CSV. */
 export function grantPage(ctx: PageContext, { balance: b, reconciliation: r, postings }: GrantAnswer): string {
   const row = (label: string, f: Figure, id: string) => html`<tr id="${id}"><th scope="row">${label}</th><td class="num">${figureText(f)}</td><td>${explainLinks(ctx, f.events, label)}</td></tr>`;
-  const csv = (table: string) => link(ctx, `/ekonomi/${b.grant.slug}/${table}.csv`, { datum: ctx.query.datum });
+  const csv = (table: string) => link(ctx, `/ekonomi/${b.grant.slug}/${table}.csv`, { at: ctx.query.at });
   return layout(
     ctx,
     b.grant.name,
     html`<p class="small"><a href="${link(ctx, '/ekonomi')}">Ekonomi</a></p>
 <h1>${b.grant.name}</h1>
 <dl class="facts"><dt>Överenskommelse</dt><dd>${b.grant.agreement ?? ''}</dd><dt>Innehavare</dt><dd>${b.grant.holder?.name ?? ''}</dd><dt>Per datum</dt><dd>${b.at}</dd></dl>
-<form method="get" action="${ctx.path}"><label for="grant-date">Per datum</label> <input id="grant-date" type="date" name="datum" value="${b.at}" data-autosubmit>${ctx.knownAt ? html`<input type="hidden" name="knownAt" value="${ctx.knownAt}">` : ''} <button type="submit">Visa</button></form>
+<form method="get" action="${ctx.path}"><label for="grant-date">Per datum</label> <input id="grant-date" type="date" name="at" value="${b.at}" data-autosubmit>${ctx.knownAt ? html`<input type="hidden" name="knownAt" value="${ctx.knownAt}">` : ''} <button type="submit">Visa</button></form>
 <h2>Flödet</h2>
 ${flowChart(b)}
 <h2 id="belopp">Belopp</h2>

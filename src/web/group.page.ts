@@ -59,7 +59,7 @@ export function groupPage(ctx: PageContext, roster: Roster, history: GroupHistor
 <h1>${g.name}</h1>
 <form method="get" action="${ctx.path}" class="date-form">
 <label for="roster-date">Ledamöter per datum</label>
-<input id="roster-date" type="date" name="datum" value="${roster.at}" data-autosubmit>
+<input id="roster-date" type="date" name="at" value="${roster.at}" data-autosubmit>
 ${ctx.knownAt ? html`<input type="hidden" name="knownAt" value="${ctx.knownAt}">` : ''}
 <button type="submit">Visa</button>
 </form>

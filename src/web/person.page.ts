@@ -22,7 +22,7 @@ export function personPage(ctx: PageContext, p: PersonProfile): string {
     entries.length === 0
       ? html`<p>Inga.</p>`
       : html`<div class="table-wrap" tabindex="0"><table id="${id}"><caption class="visually-hidden">${caption}</caption><thead><tr><th scope="col">Grupp</th><th scope="col">Roll</th><th scope="col">Från</th><th scope="col">Till</th><th scope="col">Källa</th></tr></thead><tbody>
-${entries.map((e) => html`<tr><td><a href="${link(ctx, `/grupper/${e.group.slug}`, { datum: e.from && e.from.length === 10 ? e.from : null })}">${e.group.name}</a>${basisMark(e)}</td><td>${roleSv(e.role)}${e.representing ? `, för ${e.representing.name}` : ''}</td><td>${day(e.from, e.fromPrecision)}</td><td>${e.toPrecision === null ? 'pågår' : day(e.to, e.toPrecision)}</td><td class="small">${e.sources.map((s) => html`<span title="${s.note ?? ''}">${s.document ?? ''}${s.item ? ` punkt ${s.item}` : ''}</span><br>`)}${explainLinks(ctx, e.events, e.group.name)}</td></tr>`)}</tbody></table></div>`;
+${entries.map((e) => html`<tr><td><a href="${link(ctx, `/grupper/${e.group.slug}`, { at: e.from && e.from.length === 10 ? e.from : null })}">${e.group.name}</a>${basisMark(e)}</td><td>${roleSv(e.role)}${e.representing ? `, för ${e.representing.name}` : ''}</td><td>${day(e.from, e.fromPrecision)}</td><td>${e.toPrecision === null ? 'pågår' : day(e.to, e.toPrecision)}</td><td class="small">${e.sources.map((s) => html`<span title="${s.note ?? ''}">${s.document ?? ''}${s.item ? ` punkt ${s.item}` : ''}</span><br>`)}${explainLinks(ctx, e.events, e.group.name)}</td></tr>`)}</tbody></table></div>`;
   return layout(
     ctx,
     p.person.name,

@@ -83,9 +83,9 @@ export class WebController {
 
   @Get('grupper/:group')
   @Header('Content-Type', HTML)
-  async group(@Req() request: Request, @Param('group') group: string, @Query('datum') datum?: string) {
+  async group(@Req() request: Request, @Param('group') group: string, @Query('at') at?: string) {
     const ctx = this.ctx(request);
-    const roster = await this.queryBus.execute(new GetGroupRosterQuery(group, datum, ctx.knownAt ?? undefined));
+    const roster = await this.queryBus.execute(new GetGroupRosterQuery(group, at, ctx.knownAt ?? undefined));
     const history = await this.queryBus.execute(new GetGroupHistoryQuery(group, ctx.knownAt ?? undefined));
     return groupPage(ctx, roster, history);
   }
@@ -136,43 +136,43 @@ export class WebController {
 
   @Get('ekonomi/:grant')
   @Header('Content-Type', HTML)
-  async grant(@Req() request: Request, @Param('grant') grant: string, @Query('datum') datum?: string) {
+  async grant(@Req() request: Request, @Param('grant') grant: string, @Query('at') at?: string) {
     const ctx = this.ctx(request);
     const knownAt = ctx.knownAt ?? undefined;
     const [balance, reconciliation, postings] = await Promise.all([
-      this.queryBus.execute(new GetGrantBalanceQuery(grant, datum, knownAt)),
-      this.queryBus.execute(new GetGrantReconciliationQuery(grant, datum, knownAt)),
-      this.queryBus.execute(new ListPostingsQuery(grant, datum, knownAt)),
+      this.queryBus.execute(new GetGrantBalanceQuery(grant, at, knownAt)),
+      this.queryBus.execute(new GetGrantReconciliationQuery(grant, at, knownAt)),
+      this.queryBus.execute(new ListPostingsQuery(grant, at, knownAt)),
     ]);
     return grantPage(ctx, { balance, reconciliation, postings });
   }
 
   /** Each table of the grant page as CSV, from the same answers (and the same CSV writer) as the API. */
   @Get('ekonomi/:grant/:table.csv')
-  async grantCsv(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Param('grant') grant: string, @Param('table') table: string, @Query('datum') datum?: string) {
+  async grantCsv(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Param('grant') grant: string, @Param('table') table: string, @Query('at') day?: string) {
     const knownAt = this.ctx(request).knownAt ?? undefined;
     let header: readonly string[];
     let rows: readonly (readonly (string | number | boolean | null)[])[];
-    let at: string;
+    let answeredAt: string;
     if (table === 'saldo') {
-      const b = await this.queryBus.execute(new GetGrantBalanceQuery(grant, datum, knownAt));
+      const b = await this.queryBus.execute(new GetGrantBalanceQuery(grant, day, knownAt));
       ({ header, rows } = balanceTable(b) as { header: string[]; rows: (string | number | boolean | null)[][] });
-      at = b.at;
+      answeredAt = b.at;
     } else if (table === 'konteringar') {
-      const p = await this.queryBus.execute(new ListPostingsQuery(grant, datum, knownAt));
+      const p = await this.queryBus.execute(new ListPostingsQuery(grant, day, knownAt));
       ({ header, rows } = postingsTable(p.postings) as { header: string[]; rows: (string | number | boolean | null)[][] });
-      at = p.at;
+      answeredAt = p.at;
     } else if (table === 'avstamning') {
-      const r = await this.queryBus.execute(new GetGrantReconciliationQuery(grant, datum, knownAt));
+      const r = await this.queryBus.execute(new GetGrantReconciliationQuery(grant, day, knownAt));
       header = ['grant', 'at', 'check', 'description', 'status', 'detail', 'events'];
       rows = r.checks.map((c) => [r.grant.slug, r.at, c.check, c.description, c.status, c.detail, c.events.join(' ')]);
-      at = r.at;
+      answeredAt = r.at;
     } else {
       response.status(404).type('text/plain; charset=utf-8');
       return 'Ingen sådan tabell';
     }
     response.type('text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${table}-${grant.replace(/[^a-z0-9-]/gi, '')}-${at}.csv"`);
+    response.setHeader('Content-Disposition', `attachment; filename="${table}-${grant.replace(/[^a-z0-9-]/gi, '')}-${answeredAt}.csv"`);
     return toCsv(header, rows);
   }
 

@@ -62,7 +62,7 @@ describe('the web pages in Chromium', () => {
     { name: 'groups', path: '/grupper', expect: async (p) => expect(await p.locator('main').innerText()).toContain('Samordnande grupp Psykisk hälsa') },
     {
       name: 'group',
-      path: '/grupper/samordnande-grupp-aldre?datum=2025-02-27',
+      path: '/grupper/samordnande-grupp-aldre?at=2025-02-27',
       expect: async (p) => {
         const names = await p.locator('#roster tbody tr td:first-child').allInnerTexts();
         expect(names.join('|')).toContain('Karin Jilkén');
@@ -131,7 +131,7 @@ describe('the web pages in Chromium', () => {
 
   it('the Äldre roster changes between 2025-02-27 and 2025-02-28 (Jilkén replaced by Nilsson Ederam)', async () => {
     const { page } = await open(1280);
-    await page.goto(`${base}/grupper/samordnande-grupp-aldre?datum=2025-02-28`);
+    await page.goto(`${base}/grupper/samordnande-grupp-aldre?at=2025-02-28`);
     const names = (await page.locator('#roster tbody tr td:first-child').allInnerTexts()).join('|');
     expect(names).toContain('Katarina Nilsson Ederam');
     expect(names).not.toContain('Karin Jilkén');
@@ -149,6 +149,21 @@ describe('the web pages in Chromium', () => {
     // The audit API says the same to the same token.
     await request(t.server).get('/audit/verify').set('Authorization', t.auth.clerk).expect(403);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a bad date or an unknown group as a Swedish problem page naming the field, with the right status', async () => {
+    const { page } = await open(1280);
+    const missing = await page.goto(`${base}/grupper/no-such-group`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('Hittades inte');
+    const bad = await page.goto(`${base}/grupper/samordnande-grupp-aldre?at=2025-13-45`);
+    expect(bad?.status()).toBe(400);
+    expect(await page.locator('main li').first().innerText()).toContain('at');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The API answers the same problem as JSON.
+    const api = await request(t.server).get('/groups/samordnande-grupp-aldre/roster?at=2025-13-45').expect(400);
+    expect(api.headers['content-type']).toMatch(/problem\+json/);
     await page.context().close();
   });
 
@@ -176,7 +191,7 @@ describe('the web pages in Chromium', () => {
     await page.click('text=Samordnande grupp Psykisk hälsa');
     await page.fill('#roster-date', '2025-01-15');
     await page.click('.date-form button');
-    await page.waitForURL(/datum=2025-01-15/);
+    await page.waitForURL(/at=2025-01-15/);
     const roster = await page.locator('#roster tbody').innerText();
     for (const name of ['Chris Landergren', 'Lise-Lotte Månsson', 'Sofia Erlandsson', 'Ulrika Larsson', 'Lena Nordström Hellberg']) expect(roster).toContain(name);
     expect(roster).toContain('osäker');
