@@ -167,6 +167,34 @@ describe('the web pages in Chromium', () => {
     await page.context().close();
   });
 
+  it('an event page shows the envelope and its verified chain link, reached by "Förklara" from a roster row; axe clean at 375 px', async () => {
+    const { page, errors } = await open(375, true);
+    await page.goto(`${base}/grupper/samordnande-grupp-aldre?at=2025-02-27`);
+    await page.click('#roster details.explain summary');
+    await page.click('#roster details.explain a >> nth=0');
+    expect(await page.locator('h1').innerText()).toMatch(/^Händelse \d+: /);
+    expect(await page.locator('dl.facts').innerText()).toContain('verifierad');
+    expect(await page.locator('pre.envelope').innerText()).toContain('"recordedAt"');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'audit-event-375.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the export bundle downloads for a signed-in auditor and is refused without a sign-in', async () => {
+    const cookie = `ledger_auditor=${encodeURIComponent(auditorToken)}`;
+    const res = await request(t.server).get('/granskning/export').set('Cookie', cookie).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      r.on('end', () => cb(null, text));
+    }).expect(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ledger-export-/);
+    expect(String(res.body).split('\n').length).toBeGreaterThan(100);
+    const refused = await request(t.server).get('/granskning/export').expect(200);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.text).toContain('Revisorsnyckel');
+  });
+
   it('the grant tables download as CSV', async () => {
     const res = await request(t.server).get(`/ekonomi/${GRANT}/saldo.csv`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
