@@ -19,7 +19,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #d5d9e0; vertical-align: top; }
 th { background: #f2f4f7; } td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num .reason { display: block; white-space: normal; text-align: left; min-width: 12rem; max-width: 32rem; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; }
 .muted { color: #555; } .small { font-size: 0.9rem; }
 .unknown { font-style: italic; color: #7a3b00; }
 .uncertain { color: #7a3b00; font-weight: 600; }
@@ -27,17 +27,20 @@ td.num .reason { display: block; white-space: normal; text-align: left; min-widt
 .basis { display: inline-block; margin-left: 0.25rem; padding: 0 0.3rem; border: 1px solid #7a3b00; border-radius: 3px; color: #7a3b00; font-size: 0.8rem; cursor: help; }
 .basis.stated { border-color: #555; color: #444; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-figure.chart { margin: 1rem 0; overflow-x: auto; } figure.chart svg { max-width: 100%; height: auto; min-width: 20rem; }
+figure.chart { margin: 1rem 0; overflow-x: auto; position: relative; } figure.chart svg { width: 100%; height: auto; min-width: 40rem; }
+figure.chart figcaption { position: sticky; left: 0; }
 figure.chart figcaption { font-size: 0.9rem; color: #444; }
 ul.plain { list-style: none; padding: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
-dl.facts dt { font-weight: 600; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
 .card { border: 1px solid #d5d9e0; border-radius: 4px; padding: 0.75rem 1rem; }
 .card h2 { margin-top: 0; font-size: 1.1rem; }
+main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
 footer.site { border-top: 1px solid #c9ced6; padding: 0.5rem 1rem; font-size: 0.9rem; color: #444; }
 @media (max-width: 40rem) { th, td { padding: 0.25rem; font-size: 0.9rem; } h1 { font-size: 1.3rem; } }
-@media print { header.site .tools, nav, .skip, footer.site { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } .banner { border: 1px solid #000; } }
+@media print { header.site .tools, nav, .skip, main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
+footer.site { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } .banner { border: 1px solid #000; } }
 `;
 
 /** Enhancement only: a changed date picker submits its form (the pages work without it). */
