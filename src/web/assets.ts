@@ -38,7 +38,7 @@ dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; min-width: 0; overflo
 .card h2 { margin-top: 0; font-size: 1.1rem; }
 main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
 footer.site { border-top: 1px solid #c9ced6; padding: 0.5rem 1rem; font-size: 0.9rem; color: #444; }
-@media (max-width: 40rem) { th, td { padding: 0.25rem; font-size: 0.9rem; } h1 { font-size: 1.3rem; } }
+@media (max-width: 40rem) { th, td { padding: 0.25rem; font-size: 0.9rem; } h1 { font-size: 1.3rem; } td.num .reason { min-width: 9rem; } }
 @media print { header.site .tools, nav, .skip, main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
 footer.site { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } .banner { border: 1px solid #000; } }
 `;
