@@ -197,6 +197,20 @@ describe('the web pages in Chromium', () => {
     expect(refused.text).toContain('Revisorsnyckel');
   });
 
+  it('is keyboard-usable (the first Tab reaches "Hoppa till innehållet", Enter on a nav link follows it) and prints', async () => {
+    const { page } = await open(1280);
+    await page.goto(`${base}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Hoppa till innehållet');
+    await page.focus('nav[aria-label="Huvudmeny"] a[href^="/ekonomi"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ekonomi$/);
+    await page.goto(`${base}/ekonomi/${GRANT}`);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+
   it('the grant tables download as CSV', async () => {
     const res = await request(t.server).get(`/ekonomi/${GRANT}/saldo.csv`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
