@@ -24,6 +24,11 @@ import { ExportController } from './http/export.controller';
 import { ExportOparlMeetingsHandler, GetMeetingHandler, ListDecisionsHandler, ListMeetingsHandler } from './queries/meeting.queries';
 import { ExportPopoloHandler, GetPersonProfileHandler } from './queries/person-profile.query';
 
+import { GetGroupHistoryHandler } from './queries/group-history.query';
+import { SearchHandler } from './queries/search.query';
+import { SearchController } from './http/search.controller';
+import { WebController } from './web/web.controller';
+
 export { LEDGER_CONFIG };
 
 /** The thin NestJS shell: controllers on the buses, handlers delegating to the opened Ledger. */
@@ -35,7 +40,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -56,6 +61,8 @@ export class AppModule implements OnApplicationShutdown {
         ExportOparlMeetingsHandler,
         GetPersonProfileHandler,
         ExportPopoloHandler,
+        GetGroupHistoryHandler,
+        SearchHandler,
       ],
     };
   }

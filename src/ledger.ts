@@ -15,6 +15,8 @@ import type { Projection } from './projections/projection';
 import { ProjectionEngine } from './projections/projection-engine';
 import type { RebuildProgress, RebuiltModel } from './projections/shadow-rebuild';
 import { DirectoryReader } from './queries/directory.reader';
+import { GroupHistoryReader } from './queries/group-history.reader';
+import { SearchReader } from './queries/search.reader';
 import { GroupRosterReader } from './queries/group-roster.reader';
 import { PersonHistoryReader } from './queries/person-history.reader';
 import { DecisionListReader } from './queries/decision-list.reader';
@@ -33,6 +35,10 @@ export interface Ledger {
   readonly writer: LedgerWriter;
   readonly directory: DirectoryReader;
   readonly rosters: GroupRosterReader;
+  /** Every seat and chair term of a group, and the changes (web group page, GET /groups/:group/history). */
+  readonly groupHistory: GroupHistoryReader;
+  /** People, groups, meetings and decision texts by name, diacritic-insensitive. */
+  readonly search: SearchReader;
   readonly people: PersonHistoryReader;
   readonly meetings: MeetingReader;
   readonly decisions: DecisionListReader;
@@ -116,6 +122,8 @@ export async function openLedger(
     writer,
     directory,
     rosters: new GroupRosterReader(db, directory),
+    groupHistory: new GroupHistoryReader(db, directory),
+    search: new SearchReader(db),
     people,
     meetings,
     decisions: new DecisionListReader(db, directory, meetings),

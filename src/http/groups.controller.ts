@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GetGroupRosterQuery } from '../queries/group-roster.query';
 import { ListGroupsQuery } from '../queries/list-groups.query';
+import { GetGroupHistoryQuery } from '../queries/group-history.query';
 
 @ApiTags('groups')
 @Controller('groups')
@@ -23,5 +24,11 @@ export class GroupsController {
   roster(@Param('group') group: string, @Query('at') at?: string, @Query('knownAt') knownAt?: string) {
     return this.queryBus.execute(new GetGroupRosterQuery(group, at, knownAt));
   }
-}
 
+  @Get(':group/history')
+  @ApiOperation({ summary: 'Every seat and chair term of the group over time, and each change with the meeting item that decided it' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'ISO timestamp, default now' })
+  history(@Param('group') group: string, @Query('knownAt') knownAt?: string) {
+    return this.queryBus.execute(new GetGroupHistoryQuery(group, knownAt));
+  }
+}

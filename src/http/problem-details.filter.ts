@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ConcurrencyConflict, LedgerError, RuleViolation } from '../domain/ledger-errors';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
+import { isWebPage } from './security-headers';
+import { problemPage } from '../web/problem.page';
 
 /** The one place that decides how an error looks on the wire: RFC 9457 problem details. */
 @Catch()
@@ -16,6 +18,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     const headers = (error as { headers?: unknown } | null)?.headers;
     if (error instanceof LedgerError && headers && typeof headers === 'object') response.set(headers as Record<string, string>);
+    // A person on a web page gets the same problem as a Swedish page (the same status, fields named).
+    if (isWebPage(request.path) && request.accepts(['application/problem+json', 'application/json', 'text/html']) === 'text/html') {
+      response.status(problem.status).type('text/html; charset=utf-8').send(problemPage(request.path, request.query as Record<string, unknown>, problem));
+      return;
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

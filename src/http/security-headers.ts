@@ -17,8 +17,16 @@ const COMMON: Record<string, string> = {
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const DOCS_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** The web pages (src/web/): their own stylesheet and script from this server, forms posting back here; nothing inline. */
+const WEB_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const WEB_PREFIXES = ['/grupper', '/personer', '/moten', '/beslut', '/ekonomi', '/granskning', '/sok', '/assets'];
+
+export function isWebPage(path: string): boolean {
+  return path === '/' || WEB_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
 export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
   response.set(COMMON);
-  response.set('Content-Security-Policy', request.path.startsWith('/api-docs') ? DOCS_CSP : CSP);
+  response.set('Content-Security-Policy', request.path.startsWith('/api-docs') ? DOCS_CSP : isWebPage(request.path) ? WEB_CSP : CSP);
   next();
 }

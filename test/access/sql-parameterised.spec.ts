@@ -58,6 +58,16 @@ const REVIEWED = new Set([
   "src/queries/person-profile.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'm.known_$1')",
   "src/queries/popolo-export.ts :: KNOWN_AT_SQL",
   "src/queries/popolo-export.ts :: KNOWN_FROM_SQL",
+  // Web pages (issue 12): table / representing are the literals 'rm_memberships' | 'rm_chair_terms' and 'representing_id' | 'NULL'.
+  "src/queries/group-history.reader.ts :: representing",
+  "src/queries/group-history.reader.ts :: table",
+  "src/queries/group-history.reader.ts :: KNOWN_AT_SQL",
+  "src/queries/group-history.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'm.known_$1')",
+  "src/queries/group-history.reader.ts :: t.events.map(() => '?').join(', ')",
+  "src/queries/group-history.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'e.known_$1')",
+  "src/queries/search.reader.ts :: KNOWN_FROM_SQL",
+  "src/queries/search.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'm.known_$1')",
+  "src/queries/search.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'd.known_$1')",
 ]);
 
 function sources(dir: string): string[] {
