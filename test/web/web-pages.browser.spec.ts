@@ -71,6 +71,28 @@ describe('the web pages in Chromium', () => {
         expect(await p.locator('#changes').innerText()).toContain('punkt 4');
       },
     },
+    {
+      name: 'joint-leadership',
+      path: '/grupper/lansgemensam-ledning-i-samverkan?at=2025-02-28',
+      expect: async (p) => {
+        // Seats attested by the attendance lists, apart from appointed seats, on a meeting day.
+        const row = p.locator('#attested tbody tr', { hasText: 'Anna Hasselbom Trofast' });
+        expect(await row.innerText()).toMatch(/Borgholms kommun[\s\S]*2025-02-28 – 2025-05-16[\s\S]*ja/);
+        expect(await p.locator('#attested .basis.stated').count()).toBeGreaterThan(10);
+      },
+    },
+    {
+      name: 'uncertain-chairs',
+      path: '/grupper/samordnande-grupp-barn-och-unga?at=2025-06-01',
+      expect: async (p) => {
+        // Chair terms the sources name only on 2026-03-12 (start unknown): uncertain before that day, with their source.
+        const chair = p.locator('#roster tbody tr', { hasText: 'Cecilia Wahlström' });
+        expect(await chair.innerText()).toMatch(/ordförande[\s\S]*okänt datum[\s\S]*osäker/);
+        expect(await chair.locator('.basis.stated').first().getAttribute('title')).toContain('2026-03-12');
+        await p.goto(p.url().replace('2025-06-01', '2026-03-12'));
+        expect(await p.locator('#roster tbody tr', { hasText: 'Cecilia Wahlström' }).innerText()).not.toContain('osäker');
+      },
+    },
     { name: 'people', path: '/personer', expect: async (p) => expect(await p.locator('main').innerText()).toContain('Karin Jilkén') },
     { name: 'person', path: '/personer/karin-jilken', expect: async (p) => expect(await p.locator('#seats').innerText()).toContain('Samordnande grupp Äldre') },
     { name: 'meetings', path: '/moten', expect: async (p) => expect(await p.locator('main').innerText()).toContain('2025-02-28') },
