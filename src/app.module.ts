@@ -14,7 +14,7 @@ import { openLedger, type Ledger, type OpenOptions } from './ledger';
 import { LEDGER, LEDGER_CONFIG } from './ledger.token';
 import { AccessGuard } from './access/access.guard';
 import { TokensController } from './http/tokens.controller';
-import { BrowseEventsHandler, ExplainEventHandler, VerifyLogHandler } from './queries/audit.queries';
+import { BrowseEventsHandler, ChangesBetweenHandler, ExplainEventHandler, VerifyLogHandler } from './queries/audit.queries';
 import { GetGroupRosterHandler } from './queries/group-roster.query';
 import { ListGroupsHandler } from './queries/list-groups.query';
 import { GetPersonMembershipsHandler } from './queries/person-memberships.query';
@@ -53,6 +53,7 @@ export class AppModule implements OnApplicationShutdown {
         // Audit: the controller needs the auditor role.
         VerifyLogHandler,
         BrowseEventsHandler,
+        ChangesBetweenHandler,
         ExplainEventHandler,
         ...FINANCE_QUERY_HANDLERS,
         ListMeetingsHandler,

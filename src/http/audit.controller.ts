@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequiresAccess } from '../access/access.decorator';
-import { BrowseEventsQuery, ExplainEventQuery, VerifyLogQuery } from '../queries/audit.queries';
+import { BrowseEventsQuery, ChangesBetweenQuery, ExplainEventQuery, VerifyLogQuery } from '../queries/audit.queries';
 
 /** The auditor's API: the raw log with actors and hashes, so it needs an auditor's token. */
 @ApiTags('audit')
@@ -29,6 +29,16 @@ export class AuditController {
   @ApiQuery({ name: 'limit', required: false, description: '1–500, default 50' })
   events(@Query() params: Record<string, unknown>) {
     return this.queryBus.execute(new BrowseEventsQuery(params));
+  }
+
+  @Get('changes')
+  @ApiOperation({ summary: 'What changed between two moments (recorded time): each event recorded in the window as the fact it states, with the part of the record it changed; a correction or revocation with the fact before, after and the fields it changed' })
+  @ApiQuery({ name: 'from', required: false, description: 'recordedAt at or after (ISO timestamp or date)' })
+  @ApiQuery({ name: 'to', required: false, description: 'recordedAt at or before (ISO timestamp or date)' })
+  @ApiQuery({ name: 'after', required: false, description: 'log position (cursor)' })
+  @ApiQuery({ name: 'limit', required: false, description: '1–500, default 50' })
+  changes(@Query() params: Record<string, unknown>) {
+    return this.queryBus.execute(new ChangesBetweenQuery(params));
   }
 
   @Get('events/:id')

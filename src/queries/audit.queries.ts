@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { changesBetween, type ChangesReport } from '../audit/changes-between';
 import type { AuditEventPage, AuditFilter, AuditVerifyReport, ExplainedEvent } from '../audit/ledger-audit';
 import { InvalidInput, NotFound, type FieldProblem } from '../domain/ledger-errors';
 import { LEDGER } from '../ledger.token';
@@ -29,6 +30,21 @@ export class BrowseEventsHandler implements IQueryHandler<BrowseEventsQuery, Aud
   constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
   execute(query: BrowseEventsQuery): Promise<AuditEventPage> {
     return this.ledger.audit.browse(parseAuditFilter(query.params));
+  }
+}
+
+/** "What changed between K1 and K2?": the events recorded in that window as the facts they state or corrected. */
+export class ChangesBetweenQuery extends Query<ChangesReport> {
+  constructor(readonly params: Record<string, unknown>) {
+    super();
+  }
+}
+
+@QueryHandler(ChangesBetweenQuery)
+export class ChangesBetweenHandler implements IQueryHandler<ChangesBetweenQuery, ChangesReport> {
+  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+  execute(query: ChangesBetweenQuery): Promise<ChangesReport> {
+    return changesBetween(this.ledger.audit, this.ledger.store, this.ledger.directory, parseAuditFilter(query.params));
   }
 }
 

@@ -36,7 +36,7 @@ dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; min-width: 0; overflo
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
 .card { border: 1px solid #d5d9e0; border-radius: 4px; padding: 0.75rem 1rem; }
 .card h2 { margin-top: 0; font-size: 1.1rem; }
-main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
+main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } ol.changes > li { margin-bottom: 0.6rem; } ol.changes li.correction { border-left: 3px solid #b45309; padding-left: 0.5rem; } dl.change-detail dt { font-weight: 600; margin-top: 0.25rem; } dl.change-detail dd { margin: 0 0 0 1rem; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
 footer.site { border-top: 1px solid #c9ced6; padding: 0.5rem 1rem; font-size: 0.9rem; color: #444; }
 @media (max-width: 40rem) { th, td { padding: 0.25rem; font-size: 0.9rem; } h1 { font-size: 1.3rem; } td.num .reason { min-width: 9rem; } }
 @media print { header.site .tools, nav, .skip, main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }

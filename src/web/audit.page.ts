@@ -1,3 +1,5 @@
+import type { ChangeArea, CorrectionChange } from '../audit/changed-facts';
+import type { ChangesReport } from '../audit/changes-between';
 import type { AuditEventPage, AuditVerifyReport, ExplainedEvent } from '../audit/ledger-audit';
 import { timestamp } from './format';
 import { html, type SafeHtml } from './html';
@@ -66,8 +68,19 @@ ${page.next !== null ? html`<p><a href="${link(ctx, '/granskning/handelser', { .
   );
 }
 
-/** "What changed between K1 and K2": the events recorded in that window and what each stated or corrected. */
-export function auditChangesPage(ctx: PageContext, from: string, to: string, page: AuditEventPage | null): string {
+const AREA_LABEL: Record<ChangeArea, string> = {
+  grupper: 'Grupper',
+  personer: 'Personer',
+  organisationer: 'Organisationer',
+  möten: 'Möten',
+  beslut: 'Beslut',
+  ekonomi: 'Ekonomi',
+  projekt: 'Projekt',
+  övrigt: 'Övrigt',
+};
+
+/** "What changed between K1 and K2": the events recorded in that window as the facts they state, and what each correction changed. */
+export function auditChangesPage(ctx: PageContext, from: string, to: string, report: ChangesReport | null): string {
   return layout(
     ctx,
     'Vad ändrades',
@@ -76,15 +89,26 @@ export function auditChangesPage(ctx: PageContext, from: string, to: string, pag
 <label for="k1">Från (K1)</label> <input id="k1" type="date" name="fran" value="${from}">
 <label for="k2">Till (K2)</label> <input id="k2" type="date" name="till" value="${to}">
 <button type="submit">Visa ändringar</button></form>
-${page === null ? '' : page.events.length === 0 ? html`<p id="changes-summary">Inga händelser registrerades mellan ${from} och ${to}: registret ändrades inte.</p>` : html`<p id="changes-summary">${page.events.length}${page.next !== null ? '+' : ''} händelser registrerades mellan ${from} och ${to}.</p>
-<ul id="changed-facts">${page.events.map((e) => html`<li><a href="${link(ctx, `/granskning/handelse/${e.id}`)}">${e.type}</a> i ${e.stream}, ${timestamp(e.recordedAt)}<br><span class="small">${summary(e.data)}</span></li>`)}</ul>
-${page.next !== null ? html`<p><a href="${link(ctx, '/granskning/handelser', { from, to, after: String(page.next) })}">Fler i händelseloggen</a></p>` : ''}`}`,
+${report === null ? '' : changesBody(ctx, from, to, report)}`,
   );
 }
 
-function summary(data: unknown): string {
-  const text = JSON.stringify(data) ?? '';
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+function changesBody(ctx: PageContext, from: string, to: string, report: ChangesReport): SafeHtml {
+  const window = html`${from || 'början'} och ${to || 'nu'}`;
+  if (report.changes.length === 0) return html`<p id="changes-summary">Inga händelser registrerades mellan ${window}: registret ändrades inte.</p>`;
+  const more = report.next !== null ? '+' : '';
+  const areas = (Object.entries(report.byArea) as [ChangeArea, number][]).map(([area, n]) => `${AREA_LABEL[area]} ${n}`).join(', ');
+  return html`<p id="changes-summary">${report.changes.length}${more} händelser registrerades mellan ${window} (${areas}).
+${report.corrections === 0 ? 'Ingen av dem rättar eller återkallar något som registrerats tidigare.' : `${report.corrections} av dem rättar eller återkallar uppgifter som registrerats tidigare.`}</p>
+<h2>Ändrade uppgifter, i registreringsordning</h2>
+<ol id="changed-facts" class="changes">${report.changes.map((c) => html`<li${c.correction ? html` class="correction"` : ''}><a href="${link(ctx, `/granskning/handelse/${c.id}`)}">${c.type} (${c.position})</a> <span class="small">${timestamp(c.recordedAt)} · ${AREA_LABEL[c.area]}</span><br>${c.fact}${c.correction ? correctionDetail(ctx, c.correction) : ''}</li>`)}</ol>
+${report.next !== null ? html`<p><a href="${link(ctx, '/granskning/handelser', { from, to, after: String(report.next) })}">Fler i händelseloggen</a></p>` : ''}`;
+}
+
+function correctionDetail(ctx: PageContext, c: CorrectionChange): SafeHtml {
+  return html`<dl class="change-detail small"><dt>Före</dt><dd>${c.before ?? 'händelsen finns inte i strömmen'}${c.targetRecordedAt ? ` (registrerad ${timestamp(c.targetRecordedAt)})` : ''} <a href="${link(ctx, `/granskning/handelse/${c.targetEventId}`)}">den rättade händelsen</a></dd>
+<dt>Efter</dt><dd>${c.after ?? 'gäller inte längre (återkallad)'}</dd>
+${c.fields.length === 0 ? '' : html`<dt>Ändrade fält</dt><dd><ul>${c.fields.map((f) => html`<li><code>${f.path}</code>: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}</li>`)}</ul></dd>`}</dl>`;
 }
 
 /** One event with its envelope, chain link, source and corrections. */

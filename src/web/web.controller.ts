@@ -19,7 +19,7 @@ import { GetGrantReconciliationQuery } from '../queries/finance/grant-reconcilia
 import { ListPostingsQuery } from '../queries/finance/list-postings.query';
 import { balanceTable, postingsTable } from '../queries/finance/finance-csv';
 import { SearchQuery } from '../queries/search.query';
-import { BrowseEventsQuery, ExplainEventQuery, VerifyLogQuery } from '../queries/audit.queries';
+import { BrowseEventsQuery, ChangesBetweenQuery, ExplainEventQuery, VerifyLogQuery } from '../queries/audit.queries';
 import { SITE_CSS, SITE_JS } from './assets';
 import { auditChangesPage, auditEventPage, auditEventsPage, auditSignInPage, auditStatusPage } from './audit.page';
 import { auditorSignedIn, readFormBody, signInCookie, signOutCookie } from './auditor-session';
@@ -236,8 +236,8 @@ export class WebController {
     const from = ctx.query.fran ?? '';
     const to = ctx.query.till ?? '';
     // K1 counts from the start of its day, K2 to the end of its day.
-    const page = from || to ? await this.queryBus.execute(new BrowseEventsQuery({ ...(from && { from: `${from}T00:00:00Z` }), ...(to && { to }), limit: '500' })) : null;
-    response.type(HTML).send(auditChangesPage(ctx, from, to, page));
+    const report = from || to ? await this.queryBus.execute(new ChangesBetweenQuery({ ...(from && { from: `${from}T00:00:00Z` }), ...(to && { to }), limit: '500' })) : null;
+    response.type(HTML).send(auditChangesPage(ctx, from, to, report));
   }
 
   @Get('granskning/handelse/:id')

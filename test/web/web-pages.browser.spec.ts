@@ -37,6 +37,13 @@ describe('the web pages in Chromium', () => {
         metadata: { commandId: 'web-extra-meeting' },
       })
       .expect(201);
+    // …and the clerk corrects that item's text the same day, so "Vad ändrades" has a correction to show.
+    const item = (await t.ledger.store.readAll()).find((e) => e.type === 'AgendaItemAdded' && e.metadata.commandId === 'web-extra-meeting')!;
+    await request(t.server)
+      .post('/commands')
+      .set('Authorization', t.auth.clerk)
+      .send({ type: 'CorrectEvent', data: { event: item.id, reason: 'Texten skrevs av fel', data: { text: 'Information om planen.' } }, metadata: { commandId: 'web-extra-correction' } })
+      .expect(201);
     auditorToken = t.auth.auditor.replace(/^Bearer /, '');
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
@@ -280,8 +287,13 @@ describe('the web pages in Chromium', () => {
     await page.fill('#k2', '2026-12-31');
     await page.click('button:text("Visa ändringar")');
     expect(await page.locator('#changes-summary').innerText()).toMatch(/^\d+ händelser registrerades mellan 2026-01-01 och 2026-12-31/);
-    expect(await page.locator('#changed-facts').innerText()).toContain('MeetingRecorded');
-    await page.click('#changed-facts a >> nth=0');
+    const facts = await page.locator('#changed-facts').innerText();
+    expect(facts).toContain('MeetingRecorded');
+    expect(facts).toContain('Mötet 2026-05-29 registreras'); // the fact in Swedish, not the event's JSON
+    const correction = await page.locator('#changed-facts li.correction').innerText();
+    expect(correction).toContain('Rättar: Punkt 1');
+    expect(correction).toMatch(/Ändrade fält\s+text: "Information." → "Information om planen."/);
+    await page.click('#changed-facts > li > a >> nth=0');
     expect(await page.locator('h1').innerText()).toMatch(/^Händelse \d+: /);
     await page.screenshot({ path: join(ARTIFACTS, 'done-3-changes.png'), fullPage: true });
     expect(errors).toEqual([]);
