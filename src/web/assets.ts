@@ -39,8 +39,15 @@ dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; min-width: 0; overflo
 main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } ol.changes > li { margin-bottom: 0.6rem; } ol.changes li.correction { border-left: 3px solid #b45309; padding-left: 0.5rem; } dl.change-detail dt { font-weight: 600; margin-top: 0.25rem; } dl.change-detail dd { margin: 0 0 0 1rem; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
 footer.site { border-top: 1px solid #c9ced6; padding: 0.5rem 1rem; font-size: 0.9rem; color: #444; }
 @media (max-width: 40rem) { th, td { padding: 0.25rem; font-size: 0.9rem; } h1 { font-size: 1.3rem; } td.num .reason { min-width: 9rem; } }
-@media print { header.site .tools, nav, .skip, main { overflow-wrap: break-word; } #changed-facts, pre.envelope { overflow-wrap: anywhere; } pre.envelope { white-space: pre-wrap; font-size: 0.85rem; background: #f7f7f7; padding: 0.5rem; }
-footer.site { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } .banner { border: 1px solid #000; } }
+@media print { header.site .tools, nav, .skip, footer.site { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } .banner { border: 1px solid #000; } .review .actions, .review input[type="checkbox"] { display: none; } }
+.review-columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+ol.source-lines { font-family: ui-monospace, monospace; font-size: 0.8rem; max-height: 80vh; overflow: auto; border: 1px solid #d5d9e0; padding-left: 3.5rem; white-space: pre-wrap; }
+ol.source-lines li:target { background: #fff3c4; }
+fieldset.proposal { border: 1px solid #d5d9e0; border-radius: 4px; margin: 0 0 0.75rem; } fieldset.proposal.refused { border: 2px solid #a30000; }
+fieldset.proposal legend { font-weight: 600; } fieldset.proposal .kind { background: #e8ecf2; padding: 0 0.3rem; border-radius: 3px; font-weight: 400; }
+.confidence.inferred { color: #7a3b00; font-weight: 700; } ul.violations { color: #a30000; } li.name-ambiguous { color: #7a3b00; }
+ul.not-understood blockquote { margin: 0.25rem 0 0.5rem 1rem; font-size: 0.85rem; color: #444; }
+@media (max-width: 50rem) { .review-columns { grid-template-columns: 1fr; } ol.source-lines { max-height: 40vh; } }
 `;
 
 /** Enhancement only: a changed date picker submits its form (the pages work without it). */
