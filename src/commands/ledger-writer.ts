@@ -4,6 +4,7 @@ import { CommandIdReused, ConcurrencyConflict, ConcurrentWrite, Forbidden, Ledge
 import { summarise, type AppendedEventSummary, type StoredEvent } from '../events/event-envelope';
 import type { EventStore, StreamAppend } from '../event-store/event-store.port';
 import { parseCommandRequest, type ParsedCommand } from './command-parser';
+import { dryRun, type DryRunResult } from './dry-run';
 import { requireCitedDecision } from './meeting/cited-decision';
 import { basisMetadataOf } from './shared/basis-claims';
 import { CommandContext, type AliasLookup } from './shared/command-context';
@@ -38,6 +39,11 @@ export interface LedgerWriterOptions {
   readonly waitForReadModels: (position: number) => Promise<boolean>;
 }
 
+export interface ExecuteOptions {
+  /** Decide everything, append nothing: answer what would be appended and every rule broken. */
+  readonly dryRun?: boolean;
+}
+
 /**
  * Carries out a command or a batch: all or nothing. Every command is decided against the
  * state left by the ones before it; the events of the whole batch are appended at once,
@@ -50,10 +56,19 @@ export class LedgerWriter {
   constructor(private readonly options: LedgerWriterOptions) {}
 
   /** `by` is who sends it: a token's principal over HTTP, or a plain actor name for local processes (CLI, seed), which may send any command. */
-  async execute(body: unknown, by: string | Principal): Promise<WriteResult> {
+  execute(body: unknown, by: string | Principal): Promise<WriteResult>;
+  execute(body: unknown, by: string | Principal, options: ExecuteOptions & { dryRun: true }): Promise<DryRunResult>;
+  execute(body: unknown, by: string | Principal, options?: ExecuteOptions): Promise<WriteResult | DryRunResult>;
+  async execute(body: unknown, by: string | Principal, options: ExecuteOptions = {}): Promise<WriteResult | DryRunResult> {
     const principal = typeof by === 'string' ? systemPrincipal(by) : by;
     const { commands, isBatch } = parseCommandRequest(body);
     checkRoles(commands, principal, isBatch);
+    if (options.dryRun) {
+      return dryRun(commands, isBatch, new UnitOfWork(this.options.store, this.states), {
+        stage: (command, uow) => this.stage(command, uow, principal.actor),
+        checkAppends: (appends) => checkCorrectionTargets(appends, principal),
+      });
+    }
     // A lost race at append (another writer, in this process or another, moved a stream on
     // between our read and our append) is not the client's doing: read again, decide again.
     // Safe to repeat: a command the other writer already applied is found by its commandId.

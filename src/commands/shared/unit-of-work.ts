@@ -5,6 +5,12 @@ import type { LedgerNewEvent } from '../../events/ledger-event';
 import type { EventStore, StreamAppend } from '../../event-store/event-store.port';
 import type { StateCache, StreamFolder } from './state-cache';
 
+/** Where the staging stood at one moment: how many events each stream had staged. */
+export interface StagingMark {
+  readonly stagings: number;
+  readonly staged: ReadonlyMap<string, number>;
+}
+
 interface TrackedStream {
   /** Version read from the store: what the append will expect. */
   readonly readVersion: number;
@@ -78,6 +84,21 @@ export class UnitOfWork {
     const tracked = await this.track(stream);
     if (tracked.staged.length === 0) tracked.firstStaged = this.stagings++;
     tracked.staged.push(...events);
+  }
+
+  /** Where the staging stands now; `rollBackTo` returns to it (a dry run goes on after a refused command). */
+  mark(): StagingMark {
+    return { stagings: this.stagings, staged: new Map([...this.streams].map(([stream, t]) => [stream, t.staged.length])) };
+  }
+
+  /** Drops every event staged since `mark`; what was read stays read (reading changes nothing). */
+  rollBackTo(mark: StagingMark): void {
+    for (const [stream, tracked] of this.streams) {
+      const keep = mark.staged.get(stream) ?? 0;
+      tracked.staged.splice(keep);
+      if (keep === 0) tracked.firstStaged = -1;
+    }
+    this.stagings = mark.stagings;
   }
 
   /** Events staged so far by this batch, in the order they were staged. */
