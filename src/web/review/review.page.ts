@@ -122,7 +122,7 @@ ${view.preview
         : html`<div class="status-fail" role="alert" id="preview-status"><p>Förhandsgranskning: registret skulle inte ta emot detta. Inget är sparat.</p>${violationList(view.preview.violations.filter((v) => v.proposalId === null))}</div>`
       : ''}
 <form method="post" action="/registrera/protokoll/granska" class="review">
-<input type="hidden" name="csrf" value="${view.csrf}">
+<input type="hidden" name="_csrf" value="${view.csrf}">
 <input type="hidden" name="text" value="${view.text}">
 <input type="hidden" name="intake" value="${JSON.stringify(intake)}">
 <div class="review-columns">
@@ -158,7 +158,7 @@ export function intakeFormPage(ctx: PageContext, csrf: string, problem: { field:
 <p>Klistra in protokollets text eller välj en textfil. Registret läser mötet, punkterna, närvaron och besluten och visar förslag som du granskar innan något sparas.</p>
 ${problem ? html`<p class="status-fail" role="alert" id="intake-problem">${problem.message}</p>` : ''}
 <form method="post" action="/registrera/protokoll" enctype="multipart/form-data">
-<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="_csrf" value="${csrf}">
 <p><label for="protocol-text">Protokollets text</label><br>
 <textarea id="protocol-text" name="text" rows="16" cols="80"${problem?.field === 'text' ? html` aria-invalid="true" aria-describedby="intake-problem"` : ''}>${text}</textarea></p>
 <p><label for="protocol-file">eller en textfil (.txt)</label><br>
