@@ -28,6 +28,8 @@ import { GetGroupHistoryHandler } from './queries/group-history.query';
 import { SearchHandler } from './queries/search.query';
 import { SearchController } from './http/search.controller';
 import { WebController } from './web/web.controller';
+import { CLERK_SESSIONS, ClerkController } from './web/clerk/clerk.controller';
+import { ClerkSessions } from './web/clerk/clerk-sessions';
 
 export { LEDGER_CONFIG };
 
@@ -40,12 +42,14 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController, ClerkController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // Clerk sign-ins live in this process's memory: a restart signs everyone out.
+        { provide: CLERK_SESSIONS, useFactory: () => new ClerkSessions() },
         ExecuteCommandsHandler,
         GetGroupRosterHandler,
         ListGroupsHandler,

@@ -19,7 +19,7 @@ const DOCS_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 
 
 /** The web pages (src/web/): their own stylesheet and script from this server, forms posting back here; nothing inline. */
 const WEB_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-const WEB_PREFIXES = ['/grupper', '/personer', '/moten', '/beslut', '/ekonomi', '/granskning', '/sok', '/assets'];
+const WEB_PREFIXES = ['/grupper', '/personer', '/moten', '/beslut', '/ekonomi', '/granskning', '/sok', '/assets', '/registrera', '/logga-in', '/logga-ut'];
 
 export function isWebPage(path: string): boolean {
   return path === '/' || WEB_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));

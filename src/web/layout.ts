@@ -10,6 +10,7 @@ const NAV: readonly [string, string][] = [
   ['/beslut', 'Beslut'],
   ['/ekonomi', 'Ekonomi'],
   ['/granskning', 'Granskning'],
+  ['/registrera', 'Registrera'],
 ];
 
 function current(ctx: PageContext, href: string): boolean {
@@ -35,8 +36,14 @@ function banner(ctx: PageContext): SafeHtml | string {
   return html`<p class="banner" role="status"><strong>Historisk vy:</strong> registret som det var känt per ${shown}. Senare registreringar och rättelser visas inte. <a href="${link({ ...ctx, knownAt: null }, ctx.path, Object.fromEntries(Object.entries(ctx.query).filter(([k]) => k !== 'knownAt')))}">Visa som känt nu</a></p>`;
 }
 
+/** A page's own stylesheets and scripts beside the site's, all served from /assets (the CSP allows no inline ones). */
+export interface PageAssets {
+  readonly css?: readonly string[];
+  readonly js?: readonly string[];
+}
+
 /** The shared page: Swedish nav, search box, the knownAt control and banner, one CSS file and one small script. */
-export function layout(ctx: PageContext, title: string, main: SafeHtml): string {
+export function layout(ctx: PageContext, title: string, main: SafeHtml, assets: PageAssets = {}): string {
   return html`<!DOCTYPE html>
 <html lang="sv">
 <head>
@@ -45,7 +52,7 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/site.js" defer></script>
-<title>${title} · Beslutsregistret</title>
+${(assets.css ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${(assets.js ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}<title>${title} · Beslutsregistret</title>
 </head>
 <body>
 <a class="skip" href="#innehall">Hoppa till innehållet</a>
