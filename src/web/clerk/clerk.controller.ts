@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../access/principal';
 import { ExecuteCommands } from '../../commands/execute-commands.command';
+import type { DryRunResult } from '../../commands/dry-run';
 import type { WriteResult } from '../../commands/ledger-writer';
 import { LedgerError, NotFound, Unauthenticated } from '../../domain/ledger-errors';
 import { toProblem } from '../../http/problem-details.filter';
@@ -167,7 +168,7 @@ export class ClerkController {
     }
     let result: WriteResult;
     try {
-      result = await this.commandBus.execute(new ExecuteCommands(built.command, signedIn.principal));
+      result = (await this.commandBus.execute(new ExecuteCommands(built.command, signedIn.principal))) as WriteResult;
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
       const problem = toProblem(error);
@@ -188,8 +189,21 @@ export class ClerkController {
   }
 
   /** A dry run: what the ledger would append, or its refusal; nothing is appended. */
-  private async dryRun(_command: ProposedCommand, _principal: Principal): Promise<{ ok: true; events: EventLine[] } | { ok: false; status: number; problem: ReturnType<typeof toProblem> }> {
-    return { ok: false, status: 501, problem: { type: 'urn:decision-ledger:problem:not-implemented', title: 'Not implemented', status: 501, detail: 'Förhandsgranskning är inte tillgänglig ännu.' } };
+  private async dryRun(command: ProposedCommand, principal: Principal): Promise<{ ok: true; events: EventLine[] } | { ok: false; status: number; problem: ReturnType<typeof toProblem> }> {
+    let result: DryRunResult;
+    try {
+      result = (await this.commandBus.execute(new ExecuteCommands(command, principal, { dryRun: true }))) as DryRunResult;
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      const problem = toProblem(error);
+      return { ok: false, status: problem.status, problem };
+    }
+    const [violation] = result.violations;
+    if (violation) {
+      const { index: _index, commandId: _commandId, ...problem } = violation;
+      return { ok: false, status: problem.status, problem };
+    }
+    return { ok: true, events: result.events.map((e) => ({ type: e.type, id: e.id })) };
   }
 
   private form(slug: string): DecisionForm {
