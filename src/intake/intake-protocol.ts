@@ -49,7 +49,7 @@ export function intakeProtocol(text: string, directory: IntakeDirectory): Intake
   const headings = findTopHeadings(lines.slice(0, end));
   const headerEnd = headings[0]?.index ?? end;
   const header = readHeader(lines.slice(0, headerEnd));
-  if (header.title === null && headings.length === 0) throw new UnreadableProtocol('Texten är inget protokoll: den har varken en rubrik "Protokoll …" eller numrerade punkter.', 'text');
+  if (headings.length === 0 && (header.title === null || attendanceAt < 0)) throw new UnreadableProtocol('Texten är inget protokoll: den har inga numrerade punkter ("1. Välkomna") och ingen rubrik "Protokoll …" med närvarolista.', 'text');
   if (header.date === null) throw new UnreadableProtocol('Protokollet anger inget mötesdatum (t.ex. "Protokoll … 2024-12-13" eller "13 december 2024").', 'text');
   const date = header.date;
 

@@ -21,8 +21,9 @@ export function commandId(ctx: ProtocolContext, ...parts: string[]): string {
   return ['kalmar', ctx.date, ...parts].join(':');
 }
 
-export function sourceOf(ctx: ProtocolContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { document: ctx.document, ...extra, ...(ctx.registryNumber ? { registryNumber: ctx.registryNumber } : {}) };
+/** metadata.source as the dataset writes it: document, item, registry number, note. */
+export function sourceOf(ctx: ProtocolContext, at: { item?: string | null; note?: string | null } = {}): Record<string, unknown> {
+  return { document: ctx.document, ...(at.item ? { item: at.item } : {}), ...(ctx.registryNumber ? { registryNumber: ctx.registryNumber } : {}), ...(at.note ? { note: at.note } : {}) };
 }
 
 function partyName(slug: string, parties: readonly KnownNamed[]): string {
@@ -58,7 +59,7 @@ export function affiliationProposal(ctx: ProtocolContext, who: StatedPerson, at:
     command: {
       type: 'RecordAffiliation',
       data: { person: { name: who.name }, organisation: who.organisation, ...(who.unit ? { unit: who.unit } : {}), ...(who.title ? { title: who.title } : {}), effectiveFrom: ctx.date },
-      metadata: { commandId: commandId(ctx, at.idPart, 'affiliation', slug), source: sourceOf(ctx, { ...(at.item ? { item: at.item } : {}), ...(printedNote ? { note: printedNote } : {}) }), basis: at.basis },
+      metadata: { commandId: commandId(ctx, at.idPart, 'affiliation', slug), source: sourceOf(ctx, { item: at.item, note: printedNote ?? null }), basis: at.basis },
     },
     summary: `${who.name}: ${[who.title, who.unit, org].filter((x) => x).join(', ')} från ${ctx.date}.`,
     item: at.item,
@@ -145,13 +146,14 @@ export function attendanceAffiliations(ctx: ProtocolContext, a: Attendance, alre
       seen.add(slug);
       if (alreadyKnown(ctx, e.name, e.party, null)) continue;
       const printed = e.printedOrganisation !== null && slugify(e.printedOrganisation) !== slugify(partyName(e.party, ctx.directory.parties)) ? ` Printed "${e.printedOrganisation}".` : '';
+      const acting = e.acting ? ' Listed as "(tf.)" (tillförordnad, acting); what the person was acting as is not stated, so no title is recorded.' : '';
       out.push(
         affiliationProposal(ctx, { name: e.name, organisation: e.party, title: null, unit: null, printedOrganisation: e.printedOrganisation ?? '' }, {
           item: null,
           lines: e.lines,
           idPart: 'attendance',
           basis: { kind: 'stated', item: 'Närvarande ledamöter' },
-          note: `Attendance list (${heading}) gives the organisation only; affiliation as of the meeting date, no title stated.${printed}`,
+          note: `Attendance list (${heading}) gives the organisation only; affiliation as of the meeting date, no title stated.${printed}${acting}`,
         }),
       );
     }

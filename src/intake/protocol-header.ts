@@ -19,6 +19,11 @@ export const REGISTRY_NUMBER = /^(?:(?:[A-ZÅÄÖ]{1,6}|Dnr)\.?\s+){1,3}\d{4}\/\
 const TITLE = /^Protokoll\b/i;
 const PLACE = /^(?:Plats|Mötesplats|Tid och plats)\s*:\s*(.+)$/i;
 
+/** "Protokoll Länsgemensam ledning 2025-02-28"; not "Protokoll och bildspel från mötet finns på …" (a sentence). */
+function isTitleLine(text: string): boolean {
+  return findSwedishDate(text)?.precision === 'day' || (text.length <= 80 && !/[.,:;!?]/.test(text) && !/\b(?:finns|är|har|och bildspel)\b/u.test(text));
+}
+
 /** The title ("Protokoll Länsgemensam ledning 2025-02-28"), date, place and registry number, from the lines before item 1. */
 export function readHeader(lines: readonly RawLine[]): ProtocolHeader {
   let title: string | null = null;
@@ -30,7 +35,7 @@ export function readHeader(lines: readonly RawLine[]): ProtocolHeader {
   for (const l of lines) {
     const text = cleanInline(l.text);
     if (text === '') continue;
-    if (title === null && TITLE.test(text)) {
+    if (title === null && TITLE.test(text) && isTitleLine(text)) {
       title = text;
       used.push({ line: l.line, text: l.text });
       const d = findSwedishDate(text);
