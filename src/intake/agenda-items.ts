@@ -201,7 +201,7 @@ function buildItem(body: Body): ReadItem {
     }
     // A short line standing alone after the text began, without a full stop: a picture's caption or a slide title.
     if (i > 0 && p.lines.length === 1 && p.text.length <= CAPTION_MAX && !/[.!?:]$/.test(p.text) && !LIST_START.test(p.text)) {
-      setAside.push({ lines: p.lines, reason: 'bildtext eller rubrik på en bild (inte med i punktens text)' });
+      setAside.push({ lines: p.lines, reason: 'kort rad utan sammanhang (bildtext, rubrik på en bild eller liknande), inte med i punktens text' });
       return false;
     }
     return true;

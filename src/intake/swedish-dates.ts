@@ -44,6 +44,7 @@ export function findSwedishDate(text: string): SwedishDate | null {
   if (long) {
     const [d, m, y] = [Number(long[1]), monthNumber(long[2]!) ?? 0, Number(long[3])];
     if (isCalendarDay(y, m, d)) return { date: `${y}-${pad(m)}-${pad(d)}`, precision: 'day', printed: long[0] };
+    return null; // "31 april 2025" names no day; reading it as April would invent a precision the text does not have
   }
   const my = MONTH_YEAR.exec(text);
   if (my) {
