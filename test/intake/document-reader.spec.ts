@@ -1,6 +1,6 @@
 import { intakeProtocol } from '../../src/intake/intake-protocol';
 import { UnreadableProtocol, type IntakeResult, type Proposal } from '../../src/intake/intake-result';
-import { datasetBatch, partiesAndGroupsDirectory, SEED_NEWSLETTER, SEED_PROTOCOLS, seedText, type SeedDate } from './intake-fixtures';
+import { datasetBatch, partiesAndGroupsDirectory, SEED_NEWSLETTER, SEED_PROTOCOLS, seedText, type SeedDate } from './reader-fixtures';
 
 /**
  * The document reader against the four real protocols of seeds/ (read-only), with the shipped

@@ -7,7 +7,7 @@ import { resolvePerson } from '../../src/intake/resolve-person.local';
 import { toRawLines } from '../../src/intake/source-lines';
 import { findSwedishDate, findUpToAndIncluding } from '../../src/intake/swedish-dates';
 import { readWelcomers } from '../../src/intake/welcome';
-import { partiesAndGroupsDirectory } from './intake-fixtures';
+import { partiesAndGroupsDirectory } from './reader-fixtures';
 
 const { parties } = partiesAndGroupsDirectory();
 

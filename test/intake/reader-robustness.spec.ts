@@ -1,6 +1,6 @@
 import { intakeProtocol } from '../../src/intake/intake-protocol';
 import { UnreadableProtocol, type IntakeResult } from '../../src/intake/intake-result';
-import { partiesAndGroupsDirectory, SEED_PROTOCOLS, seedText } from './intake-fixtures';
+import { partiesAndGroupsDirectory, SEED_PROTOCOLS, seedText } from './reader-fixtures';
 
 /** A deterministic pseudo-random sequence (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
