@@ -1,4 +1,5 @@
-import type { AgendaItemKind, DecisionOutcome } from '../events/meeting.events';
+import type { AgendaItemKind } from '../events/meeting.events';
+import { LIST_START, readDecision, type ReadDecision } from './item-decision';
 import type { KnownNamed } from './intake-result';
 import { mendParagraphs, type Paragraph } from './paragraphs';
 import { affiliationOf, PERSON_NAME, readPersonPhrase } from './person-phrase';
@@ -10,15 +11,6 @@ export interface Presenter {
   readonly line: RawLine;
 }
 
-export interface ReadDecision {
-  readonly text: string | null;
-  readonly outcome: DecisionOutcome;
-  readonly procedure?: string;
-  readonly subject?: string;
-  /** For a decision another forum also takes ("Notering: Ledamöter inom skola tog ovan beslut 23 maj 2025"). */
-  readonly ratifiers?: readonly { readonly name: string }[];
-  readonly lines: readonly RawLine[];
-}
 
 /** One agenda item as read: a numbered item ("4") or a point under it ("4.1"). */
 export interface ReadItem {
@@ -46,9 +38,6 @@ const TOP_HEADING = /^(\d{1,2})\.\s+(\S.*)$/;
 const TAGGED_PREFIX = /^(Beslut|Information)\s*[-–]\s+(\S.*)$/;
 const TAGGED_SUFFIX = /^(\S.*?)\s+[-–]\s*(Beslut|Information)$/;
 const DASH_POINT = /^([^.,:;|]{2,60}?)\s+[–-]\s+(\p{Lu}.*[.!?])$/u;
-const LIST_START = /^(?:[-–•]\s|\|)/;
-const DEFERRED = /\b(beslutas\s+(?:via|per)\s+(?:mejl|mail|e-post|e-mail))\b/iu;
-const RATIFIED_ELSEWHERE = /^Notering\s*:\s*(.+?)\s+(?:tog|fattade)\s+(?:ovan|detta|samma)\s+beslut\b/iu;
 const PRESENTS = new RegExp(String.raw`^(${PERSON_NAME})\s+(?:ger|presenterar|informerar|redogör|berättar)\b`, 'u');
 const CAPTION_MAX = 100;
 
@@ -123,44 +112,6 @@ interface Body {
   readonly forcedKind: AgendaItemKind | null;
   /** For a dash point ("Ordnat införande - Den länsgemensamma …"): the text after the title. */
   readonly leadText: Paragraph | null;
-}
-
-function readDecision(paras: readonly Paragraph[]): { decision: ReadDecision | null; used: Set<Paragraph>; after: Paragraph[] } {
-  const used = new Set<Paragraph>();
-  const after: Paragraph[] = [];
-  let decision: ReadDecision | null = null;
-  for (const [i, p] of paras.entries()) {
-    const stated = /^Beslut\s*:\s*(.+)$/su.exec(p.text);
-    if (stated) {
-      decision = { text: stated[1]!.trim(), outcome: 'decided', lines: p.lines };
-      used.add(p);
-    } else if (/\bbeslutar\b/iu.test(p.text)) {
-      const list = [p];
-      for (let j = i + 1; j < paras.length && LIST_START.test(paras[j]!.text); j++) list.push(paras[j]!);
-      list.forEach((q) => used.add(q));
-      decision = { text: list.map((q) => q.text).join('\n'), outcome: 'decided', lines: list.flatMap((q) => q.lines) };
-    } else continue;
-    for (const q of paras.slice(i + 1)) if (!used.has(q) && /^Notering\s*:/iu.test(q.text)) {
-      after.push(q);
-      used.add(q);
-    }
-    break;
-  }
-  if (decision === null) {
-    for (const p of paras) {
-      const m = DEFERRED.exec(p.text);
-      if (!m) continue;
-      // What is to be decided: the words between the last "att" and "beslutas via mejl".
-      const before = p.text.slice(0, m.index);
-      const att = before.lastIndexOf(' att ');
-      const subject = att >= 0 ? before.slice(att + 5).trim() : '';
-      decision = { text: null, outcome: 'deferred', procedure: m[1]!.toLowerCase().replace(/\s+/g, ' '), ...(subject ? { subject: subject[0]!.toUpperCase() + subject.slice(1) } : {}), lines: p.lines };
-      break;
-    }
-  }
-  const elsewhere = after.map((q) => RATIFIED_ELSEWHERE.exec(q.text)?.[1]).find((x) => x !== undefined);
-  if (decision && elsewhere) decision = { ...decision, outcome: 'needs-ratification', ratifiers: [{ name: elsewhere }] };
-  return { decision, used, after };
 }
 
 function buildItem(body: Body): ReadItem {

@@ -6,7 +6,7 @@ import type { DraftProposal, EffectContext, IntakeItem } from './item-effects.co
 import type { IntakeDirectory, IntakeResult, NotUnderstood, Proposal, SourceLine, StatedAmount } from './intake-result';
 import { UnreadableProtocol } from './intake-result';
 import { attendanceAffiliations, attendanceProposal, itemAffiliations, type ProtocolContext } from './meeting-proposals';
-import { groupPassages, type Uncovered } from './not-understood';
+import { listNotUnderstood } from './not-understood';
 import { readHeader, resolveBody } from './protocol-header';
 import { meetingProposal } from './record-meeting-proposal';
 import { cleanInline, sourceLine, toRawLines } from './source-lines';
@@ -112,25 +112,18 @@ export function intakeProtocol(text: string, directory: IntakeDirectory): Intake
   const used = new Set<number>([...proposals.flatMap((p) => p.lines), ...amounts.flatMap((a) => a.lines)].map((l: SourceLine) => l.line));
   const unread = new Set(attendance?.unread.map((l) => l.line) ?? []);
   const setAside = new Map(items.flatMap((i) => i.setAside.flatMap((s) => s.lines.map((l) => [l.line, s.reason] as const))));
+  const firstItemLine = lines[headerEnd]?.line ?? Infinity;
+  const endLine = lines[end]?.line ?? Infinity;
   const itemOf = (line: number): string | null => {
     const owner = items.find((i) => i.lines.some((l) => l.line === line) || i.headingLines.some((l) => l.line === line));
     if (owner) return owner.number;
-    const k = headings.findIndex((h, j) => lines[h.index]!.line < line && (headings[j + 1] === undefined || line < lines[headings[j + 1]!.index]!.line) && line < (lines[end]?.line ?? Infinity));
-    return k >= 0 ? headings[k]!.number : null;
+    if (line >= endLine) return null;
+    const before = headings.filter((h) => lines[h.index]!.line < line);
+    return before[before.length - 1]?.number ?? null;
   };
-  const order = new Map<number, number>();
-  const uncovered: Uncovered[] = [];
-  for (const l of lines) {
-    if (l.blank) continue;
-    order.set(l.line, order.size);
-    if (used.has(l.line)) continue;
-    const reason =
-      furniture.get(l.line) ??
-      setAside.get(l.line) ??
-      (unread.has(l.line) ? 'rad i närvarolistan som inte är "Namn, Organisation"' : l.line < (lines[headerEnd]?.line ?? Infinity) ? 'rad före första punkten som inte lästes' : 'inte läst');
-    uncovered.push({ line: l, item: itemOf(l.line), reason });
-  }
-  const notUnderstood = [...groupPassages(uncovered, order), ...effectsNotUnderstood];
+  const reasonOf = (line: number): string =>
+    furniture.get(line) ?? setAside.get(line) ?? (unread.has(line) ? 'rad i närvarolistan som inte är "Namn, Organisation"' : line < firstItemLine ? 'rad före första punkten som inte lästes' : 'inte läst');
+  const notUnderstood = [...listNotUnderstood({ lines, used, reasonOf, itemOf }), ...effectsNotUnderstood];
 
   const byType: Record<string, number> = {};
   for (const p of proposals) byType[p.command.type] = (byType[p.command.type] ?? 0) + 1;

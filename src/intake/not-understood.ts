@@ -1,22 +1,34 @@
 import type { NotUnderstood, SourceLine } from './intake-result';
 import type { RawLine } from './source-lines';
 
-export interface Uncovered {
-  readonly line: RawLine;
-  readonly item: string | null;
-  readonly reason: string;
+export interface Coverage {
+  readonly lines: readonly RawLine[];
+  /** Line numbers a proposal, an amount or an item text uses. */
+  readonly used: ReadonlySet<number>;
+  /** Why a line was not used (page furniture, a caption, …; "inte läst" when nothing recognised it). */
+  readonly reasonOf: (line: number) => string;
+  /** The item a line lies in, if any. */
+  readonly itemOf: (line: number) => string | null;
 }
 
-/** Every non-blank line nothing used, grouped into passages of consecutive lines with the same item and reason. */
-export function groupPassages(uncovered: readonly Uncovered[], order: ReadonlyMap<number, number>): NotUnderstood[] {
+/**
+ * Nothing is dropped silently: every non-blank line nothing used, grouped into passages of
+ * consecutive non-blank lines with the same item and reason.
+ */
+export function listNotUnderstood({ lines, used, reasonOf, itemOf }: Coverage): NotUnderstood[] {
   const out: { item: string | null; reason: string; lines: SourceLine[]; last: number }[] = [];
-  for (const u of uncovered) {
-    const at = order.get(u.line.line) ?? -1;
+  let at = -1;
+  for (const l of lines) {
+    if (l.blank) continue;
+    at += 1;
+    if (used.has(l.line)) continue;
+    const item = itemOf(l.line);
+    const reason = reasonOf(l.line);
     const prev = out[out.length - 1];
-    if (prev && prev.item === u.item && prev.reason === u.reason && prev.last === at - 1) {
-      prev.lines.push({ line: u.line.line, text: u.line.text });
+    if (prev && prev.item === item && prev.reason === reason && prev.last === at - 1) {
+      prev.lines.push({ line: l.line, text: l.text });
       prev.last = at;
-    } else out.push({ item: u.item, reason: u.reason, lines: [{ line: u.line.line, text: u.line.text }], last: at });
+    } else out.push({ item, reason, lines: [{ line: l.line, text: l.text }], last: at });
   }
-  return out.map(({ item, reason, lines }) => ({ item, reason, lines }));
+  return out.map(({ item, reason, lines: passage }) => ({ item, reason, lines: passage }));
 }
