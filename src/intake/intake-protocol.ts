@@ -89,8 +89,15 @@ export function intakeProtocol(text: string, directory: IntakeDirectory): Intake
   const drafts: DraftProposal[] = [meetingProposal(ctx, header, items, welcomers)];
   const amounts: StatedAmount[] = [];
   const effectsNotUnderstood: NotUnderstood[] = [];
+  const stated = new Set<string>();
   for (const item of items) {
-    drafts.push(...itemAffiliations(ctx, item, item === welcomeItem ? welcomers : []));
+    // The same person, organisation and title stated again in a later item is no new fact.
+    for (const d of itemAffiliations(ctx, item, item === welcomeItem ? welcomers : [])) {
+      const key = JSON.stringify({ ...d.command.data, effectiveFrom: undefined });
+      if (stated.has(key)) continue;
+      stated.add(key);
+      drafts.push(d);
+    }
     const effects = effectsOfItem(intakeItem(item), effectCtx);
     drafts.push(...effects.proposals);
     amounts.push(...effects.amounts);
