@@ -121,9 +121,11 @@ export function intakeProtocol(text: string, directory: IntakeDirectory): Intake
   const setAside = new Map(items.flatMap((i) => i.setAside.flatMap((s) => s.lines.map((l) => [l.line, s.reason] as const))));
   const firstItemLine = lines[headerEnd]?.line ?? Infinity;
   const endLine = lines[end]?.line ?? Infinity;
+  const owners = new Map<number, string>();
+  for (const i of items) for (const l of [...i.headingLines, ...i.lines]) if (!owners.has(l.line)) owners.set(l.line, i.number);
   const itemOf = (line: number): string | null => {
-    const owner = items.find((i) => i.lines.some((l) => l.line === line) || i.headingLines.some((l) => l.line === line));
-    if (owner) return owner.number;
+    const owner = owners.get(line);
+    if (owner !== undefined) return owner;
     if (line >= endLine) return null;
     const before = headings.filter((h) => lines[h.index]!.line < line);
     return before[before.length - 1]?.number ?? null;

@@ -81,3 +81,16 @@ describe('Given damaged copies of the seed protocols', () => {
     expect((r as IntakeResult).proposals.map((p) => p.command.type)).toContain('RecordMeeting');
   });
 });
+
+describe('Given a very long protocol', () => {
+  it('when 60 copies of a protocol are read as one text, then it is read in seconds and nothing is lost', () => {
+    const one = seedText(SEED_PROTOCOLS['2025-05-16']);
+    const text = Array.from({ length: 60 }, () => one).join('\n');
+    const started = Date.now();
+    const r = readOrRefuse(text);
+    const took = Date.now() - started;
+    expect(r).not.toBeInstanceOf(UnreadableProtocol);
+    expectWhole(text, r as IntakeResult);
+    expect(took).toBeLessThan(15_000);
+  });
+});
