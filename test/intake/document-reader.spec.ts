@@ -163,6 +163,21 @@ describe('Given the plain text of a seed protocol', () => {
   });
 });
 
+describe('Given a ledger that knows two people by the same name', () => {
+  it('when a protocol names one of them, then the name is ambiguous, counted, and the clerk is asked to pick', () => {
+    const directory = partiesAndGroupsDirectory();
+    const twins = { ...directory, people: [{ slug: 'joakim-nyman', name: 'Joakim Nyman', aliases: [] }, { slug: 'joakim-nyman-2', name: 'Joakim Nyman', aliases: [] }] };
+    const result = intakeProtocol(seedText(SEED_PROTOCOLS['2024-12-13']), twins);
+    const attendance = only(result, 'RecordAttendance');
+    expect(attendance.names.filter((n) => n.kind === 'ambiguous')).toEqual([
+      { kind: 'ambiguous', name: 'Joakim Nyman', candidates: [expect.objectContaining({ slug: 'joakim-nyman' }), expect.objectContaining({ slug: 'joakim-nyman-2' })] },
+    ]);
+    expect(attendance.notes.some((n) => n.includes('Joakim Nyman'))).toBe(true);
+    expect(result.counts.ambiguous).toBe(result.proposals.reduce((k, p) => k + p.names.filter((n) => n.kind === 'ambiguous').length, 0));
+    expect(result.counts.ambiguous).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('Given a text the reader refuses as a whole', () => {
   const refused = (text: string): UnreadableProtocol => {
     try {
