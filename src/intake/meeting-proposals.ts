@@ -50,7 +50,7 @@ export interface StatedPerson {
 }
 
 /** A RecordAffiliation for a person the text places at an organisation, with a title when it states one. */
-export function affiliationProposal(ctx: ProtocolContext, who: StatedPerson, at: { item: string | null; lines: readonly SourceLine[]; idPart: string; basis: Record<string, unknown>; note?: string }): DraftProposal {
+export function affiliationProposal(ctx: ProtocolContext, who: StatedPerson, at: { item: string | null; sourceItem?: string; lines: readonly SourceLine[]; idPart: string; basis: Record<string, unknown>; note?: string }): DraftProposal {
   const resolution = resolvePerson(who.name, ctx.directory.people);
   const slug = resolution.kind === 'ambiguous' ? slugify(who.name) : resolution.slug;
   const org = partyName(who.organisation, ctx.directory.parties);
@@ -59,7 +59,7 @@ export function affiliationProposal(ctx: ProtocolContext, who: StatedPerson, at:
     command: {
       type: 'RecordAffiliation',
       data: { person: { name: who.name }, organisation: who.organisation, ...(who.unit ? { unit: who.unit } : {}), ...(who.title ? { title: who.title } : {}), effectiveFrom: ctx.date },
-      metadata: { commandId: commandId(ctx, at.idPart, 'affiliation', slug), source: sourceOf(ctx, { item: at.item, note: printedNote ?? null }), basis: at.basis },
+      metadata: { commandId: commandId(ctx, at.idPart, 'affiliation', slug), source: sourceOf(ctx, { item: at.sourceItem ?? at.item, note: printedNote ?? null }), basis: at.basis },
     },
     summary: `${who.name}: ${[who.title, who.unit, org].filter((x) => x).join(', ')} från ${ctx.date}.`,
     item: at.item,
@@ -89,7 +89,7 @@ export function itemAffiliations(ctx: ProtocolContext, item: ReadItem, welcomers
   for (const s of stated) {
     const aff = affiliationOf(s.as, ctx.directory.parties);
     if (!aff || alreadyKnown(ctx, s.name, aff.organisation, aff.title)) continue;
-    out.push(affiliationProposal(ctx, { name: s.name, ...aff }, { item: top, lines: s.lines, idPart: `item${top}`, basis: { kind: 'stated' } }));
+    out.push(affiliationProposal(ctx, { name: s.name, ...aff }, { item: item.number, sourceItem: top, lines: s.lines, idPart: `item${top}`, basis: { kind: 'stated' } }));
   }
   return out;
 }
