@@ -70,7 +70,7 @@ export const readChairTerms: PhraseFamily = (sentences, item) =>
     const m = TERM.exec(sentence.text);
     if (!m?.groups) return [];
     const until = parseSwedishDate(m.groups.until!) ?? m.groups.until!;
-    const change = /\bårsskiftet\b/i.test(sentence.text) ? ' Bytet sker vid årsskiftet: de nya mandatperioderna börjar den 1 januari.' : '';
+    const change = /(?<!\p{L})årsskiftet(?!\p{L})/iu.test(sentence.text) ? ' Bytet sker vid årsskiftet: de nya mandatperioderna börjar den 1 januari.' : '';
     return [{
       used: [index],
       remarks: [{

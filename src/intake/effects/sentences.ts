@@ -22,6 +22,9 @@ const BULLET = /^[-–•]\s+/;
 /** A PDF conversion wraps a paragraph at about this width and puts a blank line after every line. */
 const WRAPPED_WIDTH = 60;
 const ENDS_SENTENCE = /[.!?:]["”»]?$/;
+/** Sub-headings the protocols print without a number: "Beslut - Ny deltagare …", "… suicidprevention - Information". */
+const HEADING_START = /^(?:Beslut|Information)\s*[-–]\s/;
+const HEADING_END = /\s[-–]\s*(?:Beslut|Information)$/;
 
 /**
  * Mends the conversion damage of the seeds: a line continues the paragraph before it when it starts
@@ -32,6 +35,7 @@ export function paragraphsOf(lines: readonly SourceLine[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let blankSince = false;
+  let closed = false;
   for (const line of lines) {
     const text = line.text.trim();
     if (text === '') {
@@ -42,7 +46,7 @@ export function paragraphsOf(lines: readonly SourceLine[]): Paragraph[] {
     const table = text.startsWith('|');
     const last = current?.pieces.at(-1)?.text ?? '';
     const continues =
-      current !== null && !bullet && !table && !last.startsWith('|') && !ENDS_SENTENCE.test(last) &&
+      current !== null && !closed && !bullet && !table && !HEADING_START.test(text) && !last.startsWith('|') && !ENDS_SENTENCE.test(last) &&
       (/^\p{Ll}/u.test(text) || /[,-]$/.test(last) || (last.length >= WRAPPED_WIDTH && (blankSince || !/^\p{Lu}/u.test(text))) || /\b(?:och|att|i|för|som|av|med|till|inom|vice)$/i.test(last));
     if (continues && current) current.pieces.push({ line, text });
     else {
@@ -50,6 +54,7 @@ export function paragraphsOf(lines: readonly SourceLine[]): Paragraph[] {
       paragraphs.push(current);
     }
     blankSince = false;
+    closed = HEADING_START.test(text) || HEADING_END.test(text);
   }
   return paragraphs;
 }
