@@ -195,3 +195,141 @@ function sortKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
 }
 
+
+describe('invented variants of the decision sentences', () => {
+  const ctx = contextOf('2025-02-28');
+  const readText = (text: string, number = '4.1', people: Parameters<typeof contextOf>[1] = []) =>
+    effectsOfItem(itemOf(number, textLines(text, 10)), contextOf('2025-02-28', people));
+  const commands = (effects: ItemEffects) => effects.proposals.map((p) => ({ type: p.command.type, data: p.command.data }));
+
+  it('given a replacement wrapped mid-employer and before the group, with blank lines between, when read, then it is the same replacement and cites every line', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Katarina Nilsson Ederam, verksamhetschef i Borgholms\n\nkommun, ersätter tidigare deltagare Karin Jilkén i samordnande grupp\n\näldre.');
+    expect(commands(effects)).toEqual([
+      { type: 'AppointMember', data: { group: 'samordnande-grupp-aldre', person: { name: 'Karin Jilkén' }, effectiveFrom: 'unknown' } },
+      { type: 'ReplaceMember', data: { group: 'samordnande-grupp-aldre', outgoing: { name: 'Karin Jilkén' }, incoming: { name: 'Katarina Nilsson Ederam' }, title: 'verksamhetschef', effectiveFrom: '2025-02-28' } },
+    ]);
+    expect(effects.proposals[1]!.lines.map((l) => l.line)).toEqual([10, 12, 14]);
+    expect(effects.notUnderstood).toEqual([]);
+  });
+
+  it('given "samordnade grupp" and odd capitals, when read, then the group still resolves', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Sam Nordström, verksamhetschef Mönsterås kommun, ersätter tidigare deltagare Lena Nordström Hellberg som representant för hab/rehab i SAMORDNADE GRUPP PSYKISK HÄLSA.');
+    expect(effects.proposals.map((p) => p.command.data.group)).toEqual(['samordnande-grupp-psykisk-halsa', 'samordnande-grupp-psykisk-halsa']);
+    expect(effects.proposals[1]!.command.data).toMatchObject({ field: 'hab/rehab', title: 'verksamhetschef' });
+  });
+
+  it('given two people appointed in one sentence, when read, then each gets an appointment with the title before the employer', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Eva Berg, enhetschef i Nybro kommun, och Per Ek, socialchef Torsås kommun, tillsätts som nya representanter inom samordnade grupp Äldre.');
+    expect(commands(effects)).toEqual([
+      { type: 'AppointMember', data: { group: 'samordnande-grupp-aldre', person: { name: 'Eva Berg' }, title: 'enhetschef', effectiveFrom: '2025-02-28' } },
+      { type: 'AppointMember', data: { group: 'samordnande-grupp-aldre', person: { name: 'Per Ek' }, title: 'socialchef', effectiveFrom: '2025-02-28' } },
+    ]);
+    expect(effects.proposals.map((p) => p.command.metadata.commandId)).toEqual(['kalmar:2025-02-28:item4:appoint-eva-berg', 'kalmar:2025-02-28:item4:appoint-per-ek']);
+  });
+
+  it('given two replacements in one sentence ("respektive"), when read, then each pair is a replacement', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Eva Berg, enhetschef i Nybro kommun, och Per Ek, socialchef Torsås kommun, ersätter tidigare deltagare Karin Jilkén respektive Lotta Lindgren i samordnande grupp äldre.');
+    const replacements = effects.proposals.filter((p) => p.command.type === 'ReplaceMember').map((p) => [p.command.data.incoming, p.command.data.outgoing]);
+    expect(replacements).toEqual([[{ name: 'Eva Berg' }, { name: 'Karin Jilkén' }], [{ name: 'Per Ek' }, { name: 'Lotta Lindgren' }]]);
+  });
+
+  it('given two new people replacing one, when read, then it is not guessed: listed as not understood', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Eva Berg och Per Ek ersätter tidigare deltagare Karin Jilkén i samordnande grupp äldre.');
+    expect(effects.proposals).toEqual([]);
+    expect(effects.notUnderstood).toEqual([{ item: '4.1', lines: [{ line: 10, text: expect.stringContaining('Eva Berg') }], reason: expect.stringMatching(/para ihop/) }]);
+  });
+
+  it('given a person the ledger knows under another spelling, when read, then the proposal names the known person and says how it matched', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Katarina Nilsson Ederam, verksamhetschef i Borgholms kommun, ersätter tidigare deltagare Karin Jilken i samordnande grupp äldre.', '4.1', [
+      { slug: 'karin-jilken', name: 'Karin Jilkén', aliases: [] },
+    ]);
+    const replace = effects.proposals.find((p) => p.command.type === 'ReplaceMember')!;
+    expect(replace.command.data.outgoing).toEqual({ name: 'Karin Jilkén' });
+    expect(replace.names).toEqual([
+      { kind: 'new', name: 'Katarina Nilsson Ederam', slug: 'katarina-nilsson-ederam' },
+      { kind: 'existing', name: 'Karin Jilkén', slug: 'karin-jilken', matchedBy: 'slug' },
+    ]);
+  });
+
+  it('given a name that could be two known people, when read, then the proposal carries the candidates and a note to pick one', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Sofia Hartz, planeringsdirektör Region Kalmar län, tillsätts som ny representant inom samordnande grupp äldre.', '4.2', [
+      { slug: 'sofia-hartz-ekman', name: 'Sofia Hartz Ekman', aliases: [] },
+      { slug: 'sofia-lind-hartz', name: 'Sofia Lind Hartz', aliases: [] },
+    ]);
+    const [appoint] = effects.proposals;
+    expect(appoint!.names).toEqual([{ kind: 'ambiguous', name: 'Sofia Hartz', candidates: [expect.objectContaining({ slug: 'sofia-hartz-ekman' }), expect.objectContaining({ slug: 'sofia-lind-hartz' })] }]);
+    expect(appoint!.notes.join(' ')).toMatch(/välj rätt person/);
+  });
+
+  it('given a group the ledger does not know, when read, then the proposal uses the slug it would have and says so', () => {
+    const effects = readText('Länsgemensam ledning beslutar att Eva Berg, enhetschef i Nybro kommun, tillsätts som ny representant inom samordnande grupp Funktionsstöd.');
+    expect(effects.proposals[0]!.command.data.group).toBe('samordnande-grupp-funktionsstod');
+    expect(effects.proposals[0]!.notes.join(' ')).toMatch(/finns inte i registret/);
+  });
+
+  it('given a new seat in one sentence with its appointee, when read, then it is one appointment with the field', () => {
+    const effects = readText('Läns gemensam ledning beslutar att utöka samordnande grupp Äldre med ytterligare en representant från hemsjukvården och tillsätta Eva Berg, sjuksköterska Kalmar kommun, som representant.');
+    expect(commands(effects)).toEqual([{ type: 'AppointMember', data: { group: 'samordnande-grupp-aldre', person: { name: 'Eva Berg' }, field: 'hemsjukvården', title: 'sjuksköterska', effectiveFrom: '2025-02-28' } }]);
+  });
+
+  it('given a new seat and nobody appointed to it, when read, then it is said to the clerk, not dropped', () => {
+    const effects = readText('Länsgemensam ledning beslutar att\n- utöka samordnande grupp Äldre med ytterligare en representant från hemsjukvården');
+    expect(effects.proposals).toEqual([]);
+    expect(effects.notUnderstood).toEqual([{ item: '4.1', lines: [{ line: 11, text: expect.stringContaining('utöka') }], reason: expect.stringMatching(/ingen tillsätts/) }]);
+  });
+
+  it.each([
+    ['t.o.m. 31 december 2027', '2027-12-31'],
+    ['till och med dec 2026', '2026-12'],
+    ['t o m 2027', '2027'],
+  ])('given a project extended "%s", when read, then it runs until %s', (until, expected) => {
+    const effects = readText(`Länsgemensam ledning beslutar att förlänga projektet Digital ungdomsmottagning ${until}.`, '5');
+    expect(commands(effects)).toEqual([{ type: 'ExtendProject', data: { project: 'digital-ungdomsmottagning', until: expected, effectiveFrom: '2025-02-28' } }]);
+    expect(effects.proposals[0]!.command.metadata.commandId).toBe('kalmar:2025-02-28:item5:extend-digital-ungdomsmottagning');
+  });
+
+  it('given a project extension with a financing that prints its amount, when read, then the financing carries the kronor', () => {
+    const effects = readText('Länsgemensam ledning beslutar att\n- förlänga projektet Digital ungdomsmottagning t o m 2026-12-31\n- projektet finansieras genom länsgemensamma medel med 350 000 kr', '5');
+    expect(effects.proposals[0]!.command.data.financing).toEqual([{ description: 'Projektet finansieras genom länsgemensamma medel med 350 000 kr', amount: 350000 }]);
+    expect(effects.amounts).toMatchObject([{ kronor: '350000', printed: '350 000 kr' }]);
+  });
+
+  it('given "Beslut om … fattas via mejl", when read, then it is a deferral with its subject', () => {
+    expect(deferralIn('Beslut om budgeten för 2026 fattas via mejl.')).toEqual({ procedure: 'beslut fattas via mejl', subject: 'Budgeten för 2026' });
+    const effects = readText('Beslut om budgeten för 2026 fattas via mejl.', '6');
+    expect(effects.proposals.map((p) => p.command.type)).toEqual(['RecordDeferredDecision']);
+    expect(effects.notUnderstood).toEqual([]);
+  });
+
+  it('given a chair named before the role of a named group, and one after the role of the body, when read, then both are chairs of the right group', () => {
+    const effects = readText('Ordförande Eva Berg, socialchef i Nybro kommun, och Per Ek, vice ordförande i samordnade grupp Äldre, hälsade alla välkomna.', '1');
+    expect(commands(effects)).toEqual([
+      { type: 'AppointChair', data: { group: 'lansgemensam-ledning-i-samverkan', person: { name: 'Eva Berg' }, role: 'chair', effectiveFrom: 'unknown' } },
+      { type: 'AppointChair', data: { group: 'samordnande-grupp-aldre', person: { name: 'Per Ek' }, role: 'vice-chair', effectiveFrom: 'unknown' } },
+    ]);
+  });
+
+  it('given "Ordförande och vice ordförande för samordnade grupper …" with no names, when read, then no chair is proposed', () => {
+    expect(readText('Ordförande och vice ordförande för samordnade grupper barn och unga och psykisk hälsa gav information om pågående arbete.', '4').proposals).toEqual([]);
+  });
+
+  it('given a decision no rule reads, and list points under "beslutar att" that no rule reads, when read, then each is not understood with its lines', () => {
+    const effects = readText('Länsgemensam ledning beslutar att införa en gemensam rutin för avvikelser.\nLänsgemensam ledning beslutar att\n- ge beredningen i uppdrag att ta fram en tidplan\n- återkomma i frågan i juni', '7');
+    expect(effects.proposals).toEqual([]);
+    expect(effects.notUnderstood.map((n) => n.lines.map((l) => l.line))).toEqual([[10], [11], [12], [13]]);
+  });
+
+  it('given a kronor figure with öre and one in a table, when read, then öre are kept as a decimal', () => {
+    const effects = readText('Kostnaden för lokalen uppgår till 12 500,50 kr.\n| - Utbildning | 80 000 kr |', '3');
+    expect(effects.amounts.map((a) => [a.kronor, a.printed, a.belongsTo])).toEqual([
+      ['12500.50', '12 500,50 kr', 'Kostnaden för lokalen'],
+      ['80000', '80 000 kr', 'Utbildning'],
+    ]);
+  });
+
+  it('given the same item twice, when read, then the effects are identical (deterministic)', () => {
+    const text = 'Länsgemensam ledning beslutar att Eva Berg, enhetschef i Nybro kommun, tillsätts som ny representant inom samordnande grupp äldre.';
+    expect(readText(text)).toEqual(readText(text));
+    void ctx;
+  });
+});

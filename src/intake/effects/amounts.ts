@@ -6,7 +6,7 @@ import { kronorIn, type Kronor } from './kronor';
  * Kronor figures and what the sentence ties each to. Finance records money, so a figure is a fact
  * for review, not a command. The rules, in order:
  *   table row "| <label> | 4 000 000 kr |"            → the label
- *   "<NP> som (totalt) uppgår till N kr"               → NP ("planerade insatser för 2025")
+ *   "<NP> [som] (totalt) uppgår till N kr"             → NP ("planerade insatser för 2025")
  *   "<NP> till en summa av N kr" / "<NP> om N kr"      → NP ("länsgemensamma stimulansmedel")
  *   "N kr av <NP>"                                     → NP up to its head noun ("de kvarvarande länsgemensamma medlen")
  *   "N kr till <NP>"                                   → NP ("respektive part")
@@ -37,7 +37,7 @@ function belongsTo(text: string, k: Kronor): string {
   const after = text.slice(k.index + k.printed.length).trimStart();
   const row = /^\|\s*(?:[-–•]\s*)?([^|]+?)\s*\|\s*$/.exec(before);
   if (row) return row[1]!;
-  const totals = /^(.*?)\s+som\s+(?:totalt\s+|sammanlagt\s+)?uppgår\s+till$/iu.exec(before);
+  const totals = /^(.*?)(?:\s+som)?\s+(?:totalt\s+|sammanlagt\s+)?uppgår\s+till$/iu.exec(before);
   if (totals) return lastNounPhrase(totals[1]!);
   const sum = /^(.*?)\s+(?:till\s+en\s+summa\s+av|på\s+totalt|på|om)$/iu.exec(before);
   if (sum) return lastNounPhrase(sum[1]!);
