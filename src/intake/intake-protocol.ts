@@ -91,6 +91,7 @@ export function intakeProtocol(text: string, directory: IntakeDirectory): Intake
   const effectsNotUnderstood: NotUnderstood[] = [];
   const stated = new Set<string>();
   for (const item of items) {
+    const itemStart = drafts.length;
     // The same person, organisation and title stated again in a later item is no new fact.
     for (const d of itemAffiliations(ctx, item, item === welcomeItem ? welcomers : [])) {
       const key = JSON.stringify({ ...d.command.data, effectiveFrom: undefined });
@@ -99,7 +100,9 @@ export function intakeProtocol(text: string, directory: IntakeDirectory): Intake
       drafts.push(d);
     }
     const effects = effectsOfItem(intakeItem(item), effectCtx);
-    drafts.push(...effects.proposals);
+    // Within an item, document order: the line each proposal was first read from (a stable sort keeps ties as listed).
+    const mine = drafts.splice(itemStart);
+    drafts.push(...[...mine, ...effects.proposals].sort((a, b) => (a.lines[0]?.line ?? 0) - (b.lines[0]?.line ?? 0)));
     amounts.push(...effects.amounts);
     effectsNotUnderstood.push(...effects.notUnderstood);
   }

@@ -3,7 +3,7 @@ import type { Attendance, AttendanceEntry } from './attendance';
 import type { ReadItem } from './agenda-items';
 import type { IntakeDirectory, KnownNamed, NameResolution, SourceLine } from './intake-result';
 import { affiliationOf } from './person-phrase';
-import { resolvePerson } from './resolve-person.local';
+import { resolvePerson } from './resolve-names';
 import { sourceLine } from './source-lines';
 import type { Welcomer } from './welcome';
 import { slugify } from '../domain/slug';

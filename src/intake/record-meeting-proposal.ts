@@ -3,7 +3,7 @@ import type { ReadItem } from './agenda-items';
 import type { ProtocolHeader } from './protocol-header';
 import type { SourceLine } from './intake-result';
 import { commandId, sourceOf, type ProtocolContext } from './meeting-proposals';
-import { resolvePerson } from './resolve-person.local';
+import { resolvePerson } from './resolve-names';
 import { sourceLine } from './source-lines';
 import type { Welcomer } from './welcome';
 

@@ -3,7 +3,7 @@ import { intakeProtocol } from '../../src/intake/intake-protocol';
 import { mendParagraphs } from '../../src/intake/paragraphs';
 import { partyAtEnd, resolveParty } from '../../src/intake/party-names';
 import { affiliationOf, readPersonPhrase } from '../../src/intake/person-phrase';
-import { resolvePerson } from '../../src/intake/resolve-person.local';
+import { resolvePerson } from '../../src/intake/resolve-names';
 import { toRawLines } from '../../src/intake/source-lines';
 import { findSwedishDate, findUpToAndIncluding } from '../../src/intake/swedish-dates';
 import { readWelcomers } from '../../src/intake/welcome';
@@ -131,7 +131,7 @@ describe('A small protocol in the house style', () => {
     '',
     'Ny deltagare - Beslut',
     '',
-    'Länsgemensam ledning beslutar att Eva Ek, socialchef i Nybro kommun, tillsätts som ny representant.',
+    'Länsgemensam ledning beslutar att Eva Ek, socialchef i Nybro kommun, tillsätts som ny representant inom samordnande grupp Äldre.',
     '',
     'Läget - Information',
     '',
