@@ -86,6 +86,8 @@ export interface KnownPerson {
   readonly name: string;
   /** Other spellings the ledger has seen for this person. */
   readonly aliases: readonly string[];
+  /** The employer (party slug) and title the ledger has for the person now, when the caller knows it: a protocol stating the same again proposes no new affiliation. */
+  readonly affiliation?: { readonly organisation: string; readonly title?: string | null };
 }
 
 export interface KnownNamed {
