@@ -20,6 +20,14 @@ export interface NamedRef {
   readonly name: string;
 }
 
+/** A person or party with the other spellings the ledger has seen for it. */
+export interface KnownSpellings {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
 interface GroupRow {
   id: string;
   slug: string;
@@ -71,6 +79,27 @@ export class DirectoryReader implements AliasLookup {
 
   groups(ids: readonly string[]): Map<string, NamedRef> {
     return this.byIds('rm_groups', ids);
+  }
+
+  /** Every person as known now, with the other spellings protocols printed for them (attendance's printed names). */
+  peopleWithSpellings(): KnownSpellings[] {
+    const spellings = statement(this.db, 'SELECT DISTINCT person_id, printed_name FROM rm_attendance WHERE known_until IS NULL AND printed_name IS NOT NULL').all() as { person_id: string; printed_name: string }[];
+    return this.withAliases(statement(this.db, 'SELECT id, slug, name FROM rm_persons ORDER BY slug').all() as NamedRef[], spellings.map((s) => [s.person_id, s.printed_name]));
+  }
+
+  /** Every party as known now, with its aliases ("RKL", "Västervik"). */
+  partiesWithAliases(): KnownSpellings[] {
+    const aliases = statement(this.db, 'SELECT party_id, alias FROM rm_party_aliases ORDER BY alias').all() as { party_id: string; alias: string }[];
+    return this.withAliases(statement(this.db, 'SELECT id, slug, name FROM rm_parties ORDER BY slug').all() as NamedRef[], aliases.map((a) => [a.party_id, a.alias]));
+  }
+
+  private withAliases(rows: readonly NamedRef[], aliases: readonly (readonly [string, string])[]): KnownSpellings[] {
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      aliases: [...new Set(aliases.filter(([id, alias]) => id === row.id && alias !== row.name).map(([, alias]) => alias))],
+    }));
   }
 
   canonicalSlug(kind: EntityKind, alias: string): string | null {

@@ -1,16 +1,10 @@
-import type { IntakeDirectory, KnownPerson } from '../../src/intake/intake-result';
+import { intakeDirectoryOf } from '../../src/intake/intake-directory';
+import type { IntakeDirectory } from '../../src/intake/intake-result';
 import type { Ledger } from '../../src/ledger';
-import { partiesAndGroupsDirectory } from './reader-fixtures';
 
-/** What the ledger knows, as the intake's directory: people with their latest affiliation; parties and groups with aliases. */
+/** What the product's intake resolves names against (the read models, as POST /intake/protocol uses them). */
 export function ledgerDirectory(ledger: Ledger): IntakeDirectory {
-  const { parties, groups } = partiesAndGroupsDirectory();
-  const people: KnownPerson[] = ledger.popolo(null).persons.map((p) => {
-    const slug = p.identifiers[0]!.identifier;
-    const latest = ledger.profiles.profile({ id: p.id, slug, name: p.name }, null).affiliations.at(-1);
-    return { slug, name: p.name, aliases: [], ...(latest?.organisation ? { affiliation: { organisation: latest.organisation.slug, title: latest.title } } : {}) };
-  });
-  return { people, parties, groups };
+  return intakeDirectoryOf(ledger);
 }
 
 /** One fact as a line of text, so two ledgers compare as two sorted lists. */
