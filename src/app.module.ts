@@ -1,3 +1,5 @@
+import { IntakeController } from './http/intake.controller';
+import { IntakeProtocolHandler } from './queries/intake-protocol.query';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -42,7 +44,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController, ClerkController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController, ClerkController, IntakeController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
@@ -51,6 +53,7 @@ export class AppModule implements OnApplicationShutdown {
         // Clerk sign-ins live in this process's memory: a restart signs everyone out.
         { provide: CLERK_SESSIONS, useFactory: () => new ClerkSessions() },
         ExecuteCommandsHandler,
+        IntakeProtocolHandler,
         GetGroupRosterHandler,
         ListGroupsHandler,
         GetPersonMembershipsHandler,

@@ -12,6 +12,10 @@ import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { commandSchemas } from './command-schemas';
 import { RateLimiter } from './rate-limiter';
 import { securityHeaders } from './security-headers';
+import { isProtocolIntake } from './intake.controller';
+
+/** application/json and application/*+json, with or without parameters. */
+const JSON_TYPE = /^application\/(?:[\w.!#$&^-]+\+)?json\s*(?:;|$)/i;
 
 /** Builds the HTTP app; main.ts and the e2e tests both use it, so tests run the real thing. */
 export async function createApp(config: LedgerConfig, options: OpenOptions & { logger?: false } = {}): Promise<INestApplication> {
@@ -24,7 +28,8 @@ export async function createApp(config: LedgerConfig, options: OpenOptions & { l
   if (config.rateLimitPerMinute > 0) app.use(new RateLimiter(config.rateLimitPerMinute).middleware());
   // CORS is closed unless origins are configured (LEDGER_CORS_ORIGINS).
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'Accept'], maxAge: 600 });
-  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  // The protocol intake reads its own body (text, JSON or multipart, up to 5 MB): see protocol-upload.ts.
+  app.useBodyParser('json', { limit: config.bodyLimit, type: (request) => !isProtocolIntake(request) && JSON_TYPE.test(String(request.headers['content-type'] ?? '')) });
   app.disable('x-powered-by');
   app.enableShutdownHooks();
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IntakeDirectory, KnownNamed } from '../../src/intake/intake-result';
 
-export const SEEDS_DIR = process.env['SEEDS_DIR'] ?? '/work/shared/seeds';
+/** ../shared/seeds beside the clone, read-only (the same path on every machine and in CI). */
+export const SEEDS_DIR = join(__dirname, '..', '..', '..', 'shared', 'seeds');
 const DATASET_DIR = join(__dirname, '..', '..', 'data', 'kalmar');
 
 /** The four protocols of seeds/README.md, by meeting date. */
