@@ -11,6 +11,7 @@ import { FINANCE_USAGE, runFinanceCommand } from './finance-cli';
 import { formatRosterTable } from './roster-table';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
 import { MEETING_USAGE, runMeetingCli } from './meeting-cli';
+import { INTAKE_USAGE, runIntakeCli } from './intake-cli';
 
 const USAGE = `Usage: ledger <command> [options]
 
@@ -21,7 +22,7 @@ const USAGE = `Usage: ledger <command> [options]
       of a directory, in name order. Commands already recorded (same commandId) are skipped.
   groups [--json]
       Every group.
-${MEETING_USAGE}
+${MEETING_USAGE}${INTAKE_USAGE}
 ${FINANCE_USAGE}
 ${TOKEN_USAGE}
 
@@ -44,7 +45,7 @@ export interface CliIo {
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   let ledger: Ledger | null = null;
   try {
-    const { positionals, options } = parseArgs(argv, ['json', 'help']);
+    const { positionals, options } = parseArgs(argv, ['json', 'help', 'commands']);
     const [command, ...rest] = positionals;
     if (!command || options.help) {
       io.out(USAGE);
@@ -76,6 +77,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         io.out(options.json ? `${JSON.stringify(groups, null, 2)}\n` : groups.map((g) => `${g.slug.padEnd(60)} ${g.kind.padEnd(20)} ${g.name}`).join('\n') + '\n');
         return 0;
       }
+      case 'intake':
+        return await runIntakeCli(rest, options, ledger, io, `cli:${env.USER ?? 'unknown'}`);
       case 'protocol':
       case 'meetings':
       case 'person':
