@@ -1,3 +1,4 @@
+import { ProtocolReviewController } from './web/review/review.controller';
 import { IntakeController } from './http/intake.controller';
 import { IntakeProtocolHandler } from './queries/intake-protocol.query';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
@@ -44,7 +45,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController, ClerkController, IntakeController],
+      controllers: [CommandsController, GroupsController, PeopleController, HealthController, TokensController, AuditController, ...FINANCE_CONTROLLERS, MeetingsController, DecisionsController, ExportController, SearchController, WebController, ProtocolReviewController, ClerkController, IntakeController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: LEDGER, useFactory: () => openLedger(config, options) },

@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { InvalidInput } from '../domain/ledger-errors';
+import { InvalidInput, type LedgerError } from '../domain/ledger-errors';
 import { ProtocolNotText, ProtocolTooLarge } from '../intake/intake-errors';
 import { MAX_PROTOCOL_BYTES } from '../intake/protocol-text';
 
@@ -21,7 +21,11 @@ const tooLarge = (field: string) => new ProtocolTooLarge(MAX_PROTOCOL_BYTES, [{ 
  */
 export async function readProtocolUpload(request: Request): Promise<ProtocolUpload> {
   const type = (request.headers['content-type'] ?? '').toLowerCase();
-  if (type.startsWith('multipart/form-data')) return readMultipart(request);
+  if (type.startsWith('multipart/form-data')) {
+    const form = await readMultipart(request);
+    if (form.problem) throw form.problem;
+    return form;
+  }
   if (type.startsWith('text/plain') || type === '') {
     const charset = /charset\s*=\s*"?([^";\s]+)/.exec(type)?.[1];
     if (charset && !['utf-8', 'utf8', 'us-ascii'].includes(charset)) {
@@ -63,7 +67,12 @@ async function drain(request: Request): Promise<void> {
   for await (const _chunk of request as AsyncIterable<Buffer>);
 }
 
-function readMultipart(request: Request): Promise<ProtocolUpload> {
+/** A form's upload as the web page sends it (multipart/form-data): its fields are kept even when the protocol is refused, so the page can check its CSRF token and answer. */
+export interface FormUpload extends ProtocolUpload {
+  readonly problem: LedgerError | null;
+}
+
+export function readMultipart(request: Request): Promise<FormUpload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -74,7 +83,7 @@ function readMultipart(request: Request): Promise<ProtocolUpload> {
     }
     const fields = new Map<string, string>();
     const file: Buffer[] = [];
-    let problem: Error | null = null;
+    let problem: LedgerError | null = null;
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) problem ??= tooLarge(name);
       else fields.set(name, value);
@@ -89,11 +98,10 @@ function readMultipart(request: Request): Promise<ProtocolUpload> {
     });
     parser.on('error', () => reject(new InvalidInput('The multipart body is malformed', [{ field: 'body', message: 'is not well-formed multipart/form-data' }])));
     parser.on('close', () => {
-      if (problem) return reject(problem);
       const uploaded = Buffer.concat(file);
       // A form sends an empty file part when no file was chosen: the text area is used then.
-      if (uploaded.length > 0) return resolve({ bytes: uploaded, field: 'protocol', fields });
-      resolve({ bytes: Buffer.from(fields.get('text') ?? '', 'utf8'), field: 'text', fields });
+      if (uploaded.length > 0) return resolve({ bytes: uploaded, field: 'protocol', fields, problem });
+      resolve({ bytes: Buffer.from(fields.get('text') ?? '', 'utf8'), field: 'text', fields, problem });
     });
     request.pipe(parser);
   });

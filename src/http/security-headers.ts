@@ -7,7 +7,9 @@ import type { NextFunction, Request, Response } from 'express';
 const COMMON: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // Nothing leaves the site; within it, browsers send the real Origin on a form post (under
+  // no-referrer Chromium sends "Origin: null", and the clerk forms' origin check refuses it).
+  'Referrer-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',

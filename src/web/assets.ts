@@ -47,7 +47,9 @@ fieldset.proposal { border: 1px solid #d5d9e0; border-radius: 4px; margin: 0 0 0
 fieldset.proposal legend { font-weight: 600; } fieldset.proposal .kind { background: #e8ecf2; padding: 0 0.3rem; border-radius: 3px; font-weight: 400; }
 .confidence.inferred { color: #7a3b00; font-weight: 700; } ul.violations { color: #a30000; } li.name-ambiguous { color: #7a3b00; }
 ul.not-understood blockquote { margin: 0.25rem 0 0.5rem 1rem; font-size: 0.85rem; color: #444; }
-@media (max-width: 50rem) { .review-columns { grid-template-columns: 1fr; } ol.source-lines { max-height: 40vh; } }
+@media (max-width: 50rem) { .review-columns { grid-template-columns: minmax(0, 1fr); } ol.source-lines { max-height: 40vh; } }
+ol.source-lines li, fieldset.proposal, fieldset.proposal legend, ul.violations, ul.not-understood { overflow-wrap: anywhere; }
+.review-columns > * { min-width: 0; } fieldset.proposal { min-width: 0; } fieldset.proposal input:not([type="checkbox"]), li.name-ambiguous select { max-width: 100%; box-sizing: border-box; }
 `;
 
 /** Enhancement only: a changed date picker submits its form (the pages work without it). */

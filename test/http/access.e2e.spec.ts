@@ -85,7 +85,7 @@ describe('who may write: bearer tokens and roles over HTTP', () => {
 
   it('sends security headers and no CORS headers by default', async () => {
     const response = await request(t.server).get('/groups').set('Origin', 'https://evil.example').expect(200);
-    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(response.headers['x-powered-by']).toBeUndefined();

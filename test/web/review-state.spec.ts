@@ -64,3 +64,14 @@ describe('the review form', () => {
     expect(decodeIntake(null)).toBeNull();
   });
 });
+
+describe('optional fields a protocol leaves out', () => {
+  it('given a meeting proposal without a place, then the place is offered empty; left empty it stays absent, typed it is set', () => {
+    expect(editableFields({ date: '2025-02-28' }, 'RecordMeeting')).toEqual([
+      { path: 'date', value: '2025-02-28' },
+      { path: 'place', value: '' },
+      { path: 'registryNumber', value: '' },
+    ]);
+    expect(editableFields({ date: '2025-02-28', place: 'Kalmar' }, 'RecordMeeting').map((f) => f.path)).toEqual(['date', 'place', 'registryNumber']);
+  });
+});

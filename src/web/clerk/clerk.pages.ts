@@ -47,7 +47,8 @@ export function indexPage(ctx: PageContext, principal: Principal, csrf: string):
     'Registrera',
     html`<h1>Registrera beslut</h1>
 ${signedInBar(principal, csrf)}
-<p>Välj vad protokollet beslutade. Varje formulär kan förhandsgranskas innan något sparas; det som sparas läggs till i händelseloggen och kan bara rättas med en ny registrering.</p>
+<p class="intake-link"><a href="${link(ctx, '/registrera/protokoll')}"><strong>Registrera ett helt protokoll från dess text</strong></a><br><span class="muted small">Klistra in eller ladda upp protokollet; registret föreslår mötet, närvaron och besluten, och du granskar varje förslag innan något sparas.</span></p>
+<p>Eller välj vad protokollet beslutade, ett beslut i taget. Varje formulär kan förhandsgranskas innan något sparas; det som sparas läggs till i händelseloggen och kan bara rättas med en ny registrering.</p>
 <ul class="form-list" id="forms">
 ${DECISION_FORMS.map((f) => html`<li><a href="${link(ctx, `/registrera/${f.slug}`)}">${f.title}</a><br><span class="muted small">${f.intro}</span></li>`)}
 </ul>`,

@@ -10,6 +10,7 @@ export function previewOf(result: DryRunResult, confirmed: readonly EditedPropos
     events: result.events.map((e) => ({ type: e.type, stream: e.stream })),
     violations: result.violations.map((v) => ({
       proposalId: confirmed[v.index]?.proposal.id ?? null,
+      status: v.status,
       title: titleSv(v.type.replace(/^.*:/, ''), v.title),
       detail: v.detail,
       fields: (v.errors ?? []).map((f) => ({ field: withoutIndex(f.field), message: f.message })),
@@ -22,6 +23,7 @@ export function refusalOf(error: LedgerError, confirmed: readonly EditedProposal
   const index = error.problems.map((p) => /^\[(\d+)\]/.exec(p.field)?.[1]).find((i) => i !== undefined);
   const violation: ReviewViolation = {
     proposalId: index === undefined ? null : (confirmed[Number(index)]?.proposal.id ?? null),
+    status: error.status,
     title: titleSv(error.kind, error.title),
     detail: error.message,
     fields: error.problems.map((f) => ({ field: withoutIndex(f.field), message: f.message })),

@@ -22,8 +22,19 @@ export interface EditedProposal {
   readonly command: ProposedCommand;
 }
 
-/** The text fields of a command's data a clerk may edit: strings at the top level and one level down, never inside lists. */
-export function editableFields(data: Record<string, unknown>): { path: string; value: string }[] {
+/** Fields a protocol often leaves out that the clerk may add, by command type (shown empty when absent). */
+const OPTIONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  RecordMeeting: ['place', 'registryNumber'],
+  AppointChair: ['effectiveTo'],
+  AppointMember: ['field'],
+  RecordDeferredDecision: ['decidedOn', 'text'],
+};
+
+/**
+ * The text fields of a command's data a clerk may edit: strings at the top level and one level
+ * down, never inside lists; and the optional fields of its type the protocol left out.
+ */
+export function editableFields(data: Record<string, unknown>, type = ''): { path: string; value: string }[] {
   const fields: { path: string; value: string }[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (typeof value === 'string') fields.push({ path: key, value });
@@ -32,6 +43,9 @@ export function editableFields(data: Record<string, unknown>): { path: string; v
         if (typeof innerValue === 'string') fields.push({ path: `${key}.${inner}`, value: innerValue });
       }
     }
+  }
+  for (const path of OPTIONAL_FIELDS[type] ?? []) {
+    if (data[path] === undefined || data[path] === null) fields.push({ path, value: '' });
   }
   return fields;
 }
@@ -66,9 +80,10 @@ export function readReviewForm(proposals: readonly Proposal[], form: URLSearchPa
   for (const proposal of proposals) {
     if (form.get(`keep.${proposal.id}`) !== 'on') continue;
     let data = structuredClone(proposal.command.data);
-    for (const { path, value } of editableFields(proposal.command.data)) {
+    for (const { path, value } of editableFields(proposal.command.data, proposal.command.type)) {
       const edited = form.get(`edit.${proposal.id}.${path}`);
-      if (edited !== null && edited.trim() !== value) data = setPath(data, path, edited.trim());
+      // An optional field left empty stays absent; a field the proposal had is set to what was typed.
+      if (edited !== null && edited.trim() !== value && !(value === '' && edited.trim() === '')) data = setPath(data, path, edited.trim());
     }
     ambiguousNames(proposal).forEach((name, n) => {
       const slug = form.get(`pick.${proposal.id}.${n}`)?.trim() ?? '';

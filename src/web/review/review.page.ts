@@ -8,6 +8,8 @@ import { ambiguousNames, editableFields, type ReviewChoice } from './review-stat
 /** A refusal the dry run or the commit reported, tied to the proposal (batch index) it names when it names one. */
 export interface ReviewViolation {
   readonly proposalId: string | null;
+  /** The HTTP status a real write would answer: 400 a malformed (incomplete) command, 422 a broken rule, … */
+  readonly status: number;
   readonly title: string;
   readonly detail: string;
   readonly fields: readonly { readonly field: string; readonly message: string }[];
@@ -67,9 +69,9 @@ ${name.candidates.map((c) => html`<option value="${c.slug}"${chosen === c.slug ?
 
 function violationList(violations: readonly ReviewViolation[]): SafeHtml | string {
   if (violations.length === 0) return '';
-  return html`<ul class="violations" role="alert">${violations.map(
+  return html`<div role="alert"><ul class="violations">${violations.map(
     (v) => html`<li><strong>${v.title}</strong>: ${v.detail}${v.fields.length > 0 ? html`<ul>${v.fields.map((f) => html`<li><code>${f.field}</code>: ${f.message}</li>`)}</ul>` : ''}</li>`,
-  )}</ul>`;
+  )}</ul></div>`;
 }
 
 function proposalBlock(view: ReviewView, p: Proposal): SafeHtml {
@@ -77,7 +79,7 @@ function proposalBlock(view: ReviewView, p: Proposal): SafeHtml {
   const kept = view.choice ? !!edited : true;
   const data = edited?.command.data ?? p.command.data;
   const violations = view.preview?.violations.filter((v) => v.proposalId === p.id) ?? [];
-  const fields = editableFields(p.command.data);
+  const fields = editableFields(p.command.data, p.command.type);
   return html`<fieldset class="proposal${violations.length > 0 ? ' refused' : ''}" id="forslag-${p.id}">
 <legend><span class="kind">${TYPE_SV[p.command.type] ?? p.command.type}</span> ${p.summary}</legend>
 <p class="small">${p.item ? html`Punkt ${p.item}, ` : ''}<a href="#rad-${p.lines[0]?.line ?? 1}">${lineSpan(p)}</a> · <span class="confidence ${p.confidence}">${CONFIDENCE[p.confidence] ?? p.confidence}</span></p>
@@ -98,7 +100,7 @@ ${fields.length > 0
 const LABELS: Record<string, string> = {
   group: 'Grupp', body: 'Organ', date: 'Datum', place: 'Plats', title: 'Titel', registryNumber: 'Diarienummer', effectiveFrom: 'Gäller från',
   effectiveTo: 'Gäller till', field: 'Område', organisation: 'Organisation', unit: 'Enhet', role: 'Roll', meeting: 'Möte', name: 'namn',
-  'person.name': 'Person', 'incoming.name': 'Ny ledamot', 'outgoing.name': 'Tidigare ledamot', 'chair.name': 'Ordförande', project: 'Projekt',
+  'person.name': 'Person', 'incoming.name': 'Ny ledamot', 'outgoing.name': 'Tidigare ledamot', 'chair.name': 'Ordförande', project: 'Projekt', decidedOn: 'Beslutsdatum', text: 'Beslutstext', procedure: 'Beslutsform', item: 'Punkt',
 };
 
 function fieldLabel(path: string): string {
@@ -127,7 +129,7 @@ ${view.preview
 <input type="hidden" name="intake" value="${JSON.stringify(intake)}">
 <div class="review-columns">
 <section class="source" aria-labelledby="source-heading"><h2 id="source-heading">Protokolltexten</h2>
-<ol class="source-lines">${view.text.split(/\r?\n/).map((t, i) => html`<li id="rad-${i + 1}" value="${i + 1}">${t}</li>`)}</ol>
+<ol class="source-lines" tabindex="0" aria-labelledby="source-heading">${view.text.split(/\r?\n/).map((t, i) => html`<li id="rad-${i + 1}" value="${i + 1}">${t}</li>`)}</ol>
 </section>
 <section class="proposals" aria-labelledby="proposals-heading"><h2 id="proposals-heading">Förslag</h2>
 ${intake.proposals.map((p) => proposalBlock(view, p))}
