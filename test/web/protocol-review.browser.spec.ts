@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { importCommands, KALMAR_DATA_DIR } from '../../src/seed/kalmar-seed';
 import { SEED_PROTOCOLS, SEEDS_DIR, seedText } from '../intake/reader-fixtures';
 import { seriousAxeViolations } from '../support/axe';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, listenOnLoopback, openSwedishPage } from '../support/browser';
 import { tempDir } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -37,8 +37,7 @@ describe('the protocol review page in Chromium', () => {
       'test',
     );
     clerkToken = t.auth.clerk.replace(/^Bearer /, '');
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    base = await listenOnLoopback(t.app);
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -47,16 +46,8 @@ describe('the protocol review page in Chromium', () => {
     tmp.cleanup();
   });
 
-  async function open(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-    const page = await context.newPage();
-    // A step that waits fails with its selector, well inside the test's time.
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { page, errors };
-  }
+  const open = (width = 1280) => openSwedishPage(browser, { width });
+
 
   async function signIn(page: Page): Promise<void> {
     await page.goto(`${base}/registrera`);
