@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { InvalidInput, type LedgerError } from '../domain/ledger-errors';
 import { ProtocolNotText, ProtocolTooLarge } from '../intake/intake-errors';
 import { MAX_PROTOCOL_BYTES } from '../intake/protocol-text';
+import { readBody } from './read-body';
 
 /** The bytes of an uploaded protocol, the field they came in (for problem details), and the form's other fields. */
 export interface ProtocolUpload {
@@ -31,13 +32,13 @@ export async function readProtocolUpload(request: Request): Promise<ProtocolUplo
     if (charset && !['utf-8', 'utf8', 'us-ascii'].includes(charset)) {
       throw new ProtocolNotText(`The text is sent as ${charset}; the intake reads UTF-8 only`, [{ field: 'text', message: `charset ${charset}: send UTF-8` }]);
     }
-    const bytes = await readLimited(request);
+    const bytes = await readBody(request, MAX_PROTOCOL_BYTES);
     if (!bytes) throw tooLarge('text');
     return { bytes, field: 'text', fields: new Map() };
   }
   if (type.startsWith('application/json')) {
     // JSON escapes make the body longer than its text: allow a little more than the text limit.
-    const bytes = await readLimited(request, MAX_PROTOCOL_BYTES * 2);
+    const bytes = await readBody(request, MAX_PROTOCOL_BYTES * 2);
     if (!bytes) throw tooLarge('text');
     let body: unknown;
     try {
@@ -51,16 +52,6 @@ export async function readProtocolUpload(request: Request): Promise<ProtocolUplo
   }
   await drain(request);
   throw new ProtocolNotText(`Content type ${type} is not read by the intake: send text/plain, application/json or multipart/form-data`, [{ field: 'content-type', message: 'must be text/plain, application/json or multipart/form-data' }]);
-}
-
-async function readLimited(request: Request, limit = MAX_PROTOCOL_BYTES): Promise<Buffer | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? null : Buffer.concat(chunks);
 }
 
 async function drain(request: Request): Promise<void> {
