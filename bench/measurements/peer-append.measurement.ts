@@ -31,6 +31,7 @@ export const peerAppendMeasurement: Measurement = {
     for (const size of PEER_BATCH_SIZES) {
       const batches = peerBatches(ctx.dbPath, size, limit);
       const rates = new Map<PeerStore['name'], number[]>(PEER_STORES.map((s) => [s.name, []]));
+      const cpuPerEvent = new Map<PeerStore['name'], number[]>(PEER_STORES.map((s) => [s.name, []]));
       const last = new Map<PeerStore['name'], { fileBytes: number; bytesWritten: number }>();
       for (let round = 0; round < rounds; round++) {
         const order = PEER_STORES.map((_, i) => PEER_STORES[(i + round) % PEER_STORES.length]!);
@@ -43,6 +44,7 @@ export const peerAppendMeasurement: Measurement = {
             throw new Error(`${store.name} ran with journal_mode=${run.journalMode}, synchronous=${run.synchronous}, not WAL and FULL (2)`);
           }
           rates.get(store.name)!.push(limit / (run.ms / 1000));
+          cpuPerEvent.get(store.name)!.push((run.cpuMs * 1000) / limit);
           last.set(store.name, run);
         }
         const r = (name: PeerStore['name']) => rates.get(name)![round]!;
@@ -64,6 +66,7 @@ export const peerAppendMeasurement: Measurement = {
       for (const store of PEER_STORES) {
         const run = last.get(store.name)!;
         drafts.push(
+          { name: `peer-cpu-us-per-event-${store.name}-b${size}`, value: percentile(cpuPerEvent.get(store.name)!, 50), unit: 'µs', note: 'process CPU time in the appends, median of the rounds' },
           { name: `peer-bytes-written-per-event-${store.name}-b${size}`, value: run.bytesWritten / limit, unit: 'bytes', note: 'write(2) bytes, appends and the final checkpoint' },
           { name: `peer-file-bytes-per-event-${store.name}-b${size}`, value: run.fileBytes / limit, unit: 'bytes', note: 'after a WAL checkpoint' },
         );

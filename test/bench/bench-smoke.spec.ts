@@ -93,7 +93,7 @@ describe('npm run bench (tiny)', () => {
       // The peer measurement: the ledger's store, Emmett-SQLite and the raw insert on the same batches.
       ...[10, 100].flatMap((b) => [
         `peer-append-raw-b${b}`, `peer-append-ledger-b${b}`, `peer-append-emmett-b${b}`, `peer-append-ledger-per-emmett-b${b}`,
-        ...['ledger', 'emmett', 'raw'].flatMap((s) => [`peer-bytes-written-per-event-${s}-b${b}`, `peer-file-bytes-per-event-${s}-b${b}`]),
+        ...['ledger', 'emmett', 'raw'].flatMap((s) => [`peer-cpu-us-per-event-${s}-b${b}`, `peer-bytes-written-per-event-${s}-b${b}`, `peer-file-bytes-per-event-${s}-b${b}`]),
       ]),
       // PostgreSQL beside SQLite whenever there is one to measure on (a server given, or PostgreSQL installed).
       ...(process.env.LEDGER_BENCH_POSTGRES_URL || existsSync('/usr/lib/postgresql') ? ['postgres-append', 'postgres-read-parse', 'postgres-verify'] : []),
