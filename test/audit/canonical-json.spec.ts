@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalJson } from '../../src/audit/canonical-json';
 import { eventHash, GENESIS_HASH, sha256Hex } from '../../src/audit/event-hash';
 import { merkleRoot } from '../../src/audit/merkle-root';
@@ -38,8 +39,39 @@ describe('canonical JSON', () => {
     ['undefined in an array', [undefined]],
     ['a Date', new Date(0)],
     ['a Map', new Map()],
+    ['a hole in an array', [1, , 2]], // eslint-disable-line no-sparse-arrays
   ])('refuses %s', (_label, value) => {
     expect(() => canonicalJson(value)).toThrow(TypeError);
+  });
+
+  it('names where the value it refuses lies', () => {
+    expect(() => canonicalJson({ data: { items: [1, { at: new Date(0) }] } })).toThrow('not a Date at $.data.items[1].at');
+    expect(() => canonicalJson([0, [Number.NaN]])).toThrow('no form for NaN at $[1][0]');
+    expect(() => canonicalJson({ a: { f: () => 1 } })).toThrow('no form for a function at $.a.f');
+  });
+
+  /** The rules above written as plainly as possible: the reference the writer is held to. */
+  const reference = (value: unknown): string => {
+    if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return JSON.stringify(value);
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${reference(record[k])}`)
+      .join(',')}}`;
+  };
+
+  it('writes every JSON value as the plain reference does, and the same before and after a round trip', () => {
+    const values = fc.oneof(fc.jsonValue(), fc.jsonValue({ noUnicodeString: false }), fc.constantFrom(-0, 1e21, 1e-7, 5e-324, -1.7976931348623157e308));
+    fc.assert(
+      fc.property(values, (value) => {
+        const written = canonicalJson(value);
+        expect(written).toBe(reference(value));
+        expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(written);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
