@@ -71,10 +71,27 @@ function write(value: unknown, path: (string | number)[]): string {
     if (member === undefined) continue;
     if (text.length > 1) text += ',';
     path.push(key);
-    text += `${JSON.stringify(key)}:${write(member, path)}`;
+    text += quotedKey(key) + write(member, path);
     path.pop();
   }
   return `${text}}`;
+}
+
+/**
+ * `"key":` as JSON writes it. The events' keys are few and repeat in every event, so they
+ * are quoted once (a fifth of the writer's time went to quoting them again); the cache
+ * stops growing at its limit, so keys a client makes up cannot fill memory.
+ */
+const QUOTED_KEYS = new Map<string, string>();
+const QUOTED_KEYS_LIMIT = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (QUOTED_KEYS.size < QUOTED_KEYS_LIMIT) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }
 
 function pathText(path: readonly (string | number)[]): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/audit/canonical-json';
-import { eventHash, GENESIS_HASH, sha256Hex } from '../../src/audit/event-hash';
+import { eventHash, eventHashAsStored, GENESIS_HASH, sha256Hex, type HashedEnvelope } from '../../src/audit/event-hash';
 import { merkleRoot } from '../../src/audit/merkle-root';
 import { headsRoot } from '../../src/audit/log-digest';
 
@@ -114,6 +114,42 @@ describe('event hash', () => {
     expect(eventHash(GENESIS_HASH, { ...event, streamVersion: 3 })).not.toBe(base);
     expect(eventHash('1'.repeat(64), event)).not.toBe(base);
     expect(eventHash(GENESIS_HASH, { ...event, position: 99 } as typeof event)).toBe(base);
+  });
+});
+
+describe('event hash at append (from the values handed to the store)', () => {
+  const envelope = (data: unknown): HashedEnvelope =>
+    ({ id: 'e-1', type: 'MemberAppointed', schemaVersion: 1, stream: 'group-1', streamVersion: 1, data, metadata: { commandId: 'c-1', recordedAt: '2026-01-15T09:00:00.000Z', note: undefined } }) as unknown as HashedEnvelope;
+  const asStored = (data: unknown): HashedEnvelope => {
+    const e = envelope(data);
+    return { ...e, data: JSON.parse(JSON.stringify(e.data)) as unknown, metadata: JSON.parse(JSON.stringify(e.metadata)) as HashedEnvelope['metadata'] };
+  };
+
+  it('is the hash of the event as a reader of its row gets it back, for any value JSON can store', () => {
+    // Values a caller may hand over: JSON, and what JSON.stringify changes or drops on the way (undefined, -0, NaN, Dates, holes).
+    const odd = fc.constantFrom<unknown>(undefined, -0, Number.NaN, new Date(0), [1, , 2], [undefined], { toJSON: undefined }); // eslint-disable-line no-sparse-arrays
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), odd, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(value, (data) => {
+        fc.pre(data !== undefined);
+        expect(eventHashAsStored(GENESIS_HASH, envelope(data), () => asStored(data))).toBe(eventHash(GENESIS_HASH, asStored(data)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads the stored form back only when canonical JSON refuses a value handed over', () => {
+    let readBack = 0;
+    const stored = (data: unknown) => () => {
+      readBack += 1;
+      return asStored(data);
+    };
+    eventHashAsStored(GENESIS_HASH, envelope({ a: 1, b: undefined }), stored({ a: 1, b: undefined }));
+    expect(readBack).toBe(0);
+    eventHashAsStored(GENESIS_HASH, envelope({ at: new Date(0) }), stored({ at: new Date(0) }));
+    expect(readBack).toBe(1);
   });
 });
 

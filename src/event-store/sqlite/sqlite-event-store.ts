@@ -7,6 +7,7 @@ import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
 import { SqliteEventChain, type ChainBackfill } from './sqlite-event-chain';
 import { pollingSubscription } from './polling-subscription';
 import { storageError } from './sqlite-errors';
+import { eventHashAsStored, GENESIS_HASH } from '../../audit/event-hash';
 
 /**
  * Runs inside the append transaction with the same connection: the inline read models.
@@ -42,7 +43,10 @@ export class SqliteEventStore implements EventStore {
     this.chain = new SqliteEventChain(db);
     this.appended.setMaxListeners(0);
     this.statements = {
-      streamVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(stream_version) AS v FROM events WHERE stream = ?'),
+      // A stream's last event and the chain link recorded with it: one probe of the stream index, then the link by position.
+      streamHead: db.prepare<[string], { v: number; hash: string | null }>(
+        'SELECT e.stream_version AS v, h.hash AS hash FROM events e LEFT JOIN event_hashes h ON h.position = e.position WHERE e.stream = ? ORDER BY e.stream_version DESC LIMIT 1',
+      ),
       lastRecordedAt: db.prepare<[], { r: string }>('SELECT recorded_at AS r FROM events ORDER BY position DESC LIMIT 1'),
       insert: db.prepare(
         `INSERT INTO events (id, stream, stream_version, type, schema_version, data, metadata, command_id, recorded_at)
@@ -80,10 +84,13 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = this.nextRecordedAt();
     const stored: StoredEvent[] = [];
     for (const { stream, expectedVersion, events } of appends) {
-      const actual = this.statements.streamVersion.get(stream)?.v ?? 0;
+      const head = this.statements.streamHead.get(stream);
+      const actual = head?.v ?? 0;
       if (expectedVersion !== 'any' && expectedVersion !== actual) {
         throw new ConcurrencyConflict(stream, expectedVersion, actual);
       }
+      // The stream's last link; without one beside its last event (a log altered outside the ledger), its last link by version.
+      let prevHash = head === undefined ? GENESIS_HASH : (head.hash ?? this.chain.headHash(stream));
       let version = actual;
       for (const event of events) {
         version += 1;
@@ -100,9 +107,10 @@ export class SqliteEventStore implements EventStore {
           recordedAt,
         };
         const position = Number(this.statements.insert.run(row).lastInsertRowid);
-        // The hash covers the stored form: what a reader of this row gets back.
-        const asStored = { ...row, position, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as EventMetadata };
-        this.chain.link(asStored, this.chain.headHash(stream));
+        // The hash covers the stored form (what a reader of this row gets back), computed from the values handed over where that is the same.
+        const envelope = { id: event.id, type: event.type, schemaVersion: event.schemaVersion, stream, streamVersion: version, data: event.data, metadata };
+        const hash = eventHashAsStored(prevHash, envelope, () => ({ ...envelope, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as EventMetadata }));
+        prevHash = this.chain.linkHashed({ position, id: event.id, stream, streamVersion: version }, prevHash, hash).hash;
         stored.push({ ...event, stream, streamVersion: version, position, metadata });
       }
     }
