@@ -23,6 +23,12 @@ export const TARGETS: readonly Target[] = [
   { text: 'event-store append >= 1.5x Emmett-SQLite, batches of 100', figure: 'peer-append-ledger-per-emmett-b100', atLeast: 1.5 },
   { text: 'event-store append >= 40 % of raw insert, batches of 10', figure: 'peer-append-ledger-b10', onRatio: true, atLeast: 0.4 },
   { text: 'event-store append >= 40 % of raw insert, batches of 100', figure: 'peer-append-ledger-b100', onRatio: true, atLeast: 0.4 },
+  { text: 'bytes written per event <= 6 KB, batches of 10', figure: 'peer-bytes-written-per-event-ledger-b10', below: 6 * 1024 + 1 },
+  { text: 'bytes written per event <= 6 KB, batches of 100', figure: 'peer-bytes-written-per-event-ledger-b100', below: 6 * 1024 + 1 },
+  { text: 'import through the command path >= 10 % of raw insert', figure: 'bulk-import', onRatio: true, atLeast: 0.1 },
+  { text: 'rebuild >= 30 % of raw read+parse', figure: 'rebuild', onRatio: true, atLeast: 0.3 },
+  { text: 'POST /commands p50 < 5 ms at 1 connection', figure: 'commands-http-p50', below: 5 },
+  { text: 'POST /commands >= 500 commands/s at 8 connections', figure: 'commands-http-throughput', atLeast: 500 },
 ];
 
 export interface Verdict {

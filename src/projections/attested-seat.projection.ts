@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import { ATTENDANCE_LIST } from '../commands/meeting/meeting-basis';
 import type { Basis } from '../domain/basis';
-import { applyCorrections, isCorrection } from '../events/apply-corrections';
+import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
 import { KNOWN_COLUMNS, statement, type Projection } from './projection';
-import { ScopedLog } from './scoped-log';
+import { ScopedFold, ScopedLog } from './scoped-log';
 import { json, syncVersionedRows, type Row } from './versioned-rows';
 
 const log = new ScopedLog('rm_attested_seats_log');
-
+// Evolved in place: only the state of the scope's last event is ever held (and dropped on rollback).
+const bodies = new ScopedFold<AttestedLists>(log, attestedListsOf, evolveAttestedLists);
 
 interface Attendance {
   readonly meetingId: string;
@@ -25,17 +26,34 @@ interface Attendance {
  * when a seat began or ended, only that the person sat on those days.
  */
 export function attestedSeatsOf(bodyId: string, events: readonly LedgerEvent[]): Row[] {
-  const meetings = new Map<string, { date: string; document: string; eventIds: string[] }>();
-  const lists = new Map<string, { entries: { personId: string; partyId: string | null; capacity: string | null; acting: boolean }[]; eventIds: string[] }>();
-  for (const e of applyCorrections(events)) {
-    const ids = [e.id, ...e.correctedBy];
-    if (e.type === 'MeetingRecorded') meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
-    if (e.type === 'AttendanceRecorded') {
-      const current = lists.get(e.data.meetingId) ?? { entries: [], eventIds: [] };
-      const members = e.data.entries.filter((x) => x.role === 'member');
-      lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids] });
-    }
+  return attestedSeatRows(bodyId, attestedListsOf(events));
+}
+
+/** A body's meetings and attendance lists, as its (corrected) events say. */
+export interface AttestedLists {
+  readonly meetings: Map<string, { date: string; document: string; eventIds: string[] }>;
+  readonly lists: Map<string, { entries: { personId: string; partyId: string | null; capacity: string | null; acting: boolean }[]; eventIds: string[] }>;
+}
+
+export function attestedListsOf(events: readonly LedgerEvent[]): AttestedLists {
+  const state: AttestedLists = { meetings: new Map(), lists: new Map() };
+  for (const e of applyCorrections(events)) evolveAttestedLists(state, e);
+  return state;
+}
+
+/** One (corrected) event's part: a meeting's date and document, or more names on its list. Changes `state` in place and returns it. */
+export function evolveAttestedLists(state: AttestedLists, e: Effective<LedgerEvent>): AttestedLists {
+  const ids = [e.id, ...e.correctedBy];
+  if (e.type === 'MeetingRecorded') state.meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
+  if (e.type === 'AttendanceRecorded') {
+    const current = state.lists.get(e.data.meetingId) ?? { entries: [], eventIds: [] };
+    const members = e.data.entries.filter((x) => x.role === 'member');
+    state.lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids] });
   }
+  return state;
+}
+
+function attestedSeatRows(bodyId: string, { meetings, lists }: AttestedLists): Row[] {
   const seats = new Map<string, { personId: string; partyId: string | null; capacity: string | null; attended: Attendance[] }>();
   for (const [meetingId, list] of lists) {
     const meeting = meetings.get(meetingId);
@@ -82,6 +100,7 @@ export const attestedSeatProjection: Projection = {
       CREATE TABLE IF NOT EXISTS rm_attested_meeting_bodies (meeting_id TEXT PRIMARY KEY, body_id TEXT NOT NULL);
       ${log.setupSql()}`);
   },
+  forget: () => bodies.forget(),
   apply(db, event) {
     if (event.type === 'MeetingRecorded') {
       statement(db, 'INSERT OR IGNORE INTO rm_attested_meeting_bodies (meeting_id, body_id) VALUES (?, ?)').run(event.data.meetingId, event.data.bodyId);
@@ -90,10 +109,10 @@ export const attestedSeatProjection: Projection = {
       e.type === 'MeetingRecorded' ? e.data.bodyId : e.type === 'AttendanceRecorded' ? bodyOfMeeting(db, e.data.meetingId) : null,
     );
     if (bodyId === null) return;
-    log.append(db, bodyId, event);
-    // A meeting without an attendance list changes no seat; anything else refolds the body's lists.
+    const state = bodies.next(db, bodyId, event);
+    // A meeting without an attendance list changes no seat.
     if (event.type === 'MeetingRecorded' && !isCorrection(event)) return;
-    const rows = attestedSeatsOf(bodyId, log.events(db, bodyId));
+    const rows = attestedSeatRows(bodyId, state);
     syncVersionedRows(db, 'rm_attested_seats', { column: 'body_id', value: bodyId }, ['person_id', 'party_id', 'capacity'], rows, event);
   },
 };

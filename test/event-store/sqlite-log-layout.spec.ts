@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { verifyChains } from '../../src/audit/chain-verifier';
+import { ConcurrentWrite } from '../../src/domain/ledger-errors';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { FixedClock, newEvent, tempDir } from '../support/fixtures';
 
@@ -56,11 +57,25 @@ describe('the SQLite log layout', () => {
     db.close();
   });
 
-  it('given a new log, when a writer appends an event under an id the log holds already, then the log no longer verifies', async () => {
+  it('given a new log, when an event of its command is appended again (another stream, or twice in one append), then it is refused as ConcurrentWrite and nothing is written', async () => {
+    const { db, store } = open('again.db');
+    const first = newEvent('A1');
+    await store.append([{ stream: 'group-a', expectedVersion: 0, events: [first] }]);
+    await expect(store.append([{ stream: 'group-b', expectedVersion: 0, events: [newEvent('B0'), first] }])).rejects.toBeInstanceOf(ConcurrentWrite);
+    const twin = newEvent('C1');
+    await expect(store.append([{ stream: 'group-c', expectedVersion: 0, events: [twin, twin] }])).rejects.toBeInstanceOf(ConcurrentWrite);
+    expect(await store.headPosition()).toBe(1);
+    // Another event of the same command is welcome: a command may append in parts.
+    await store.append([{ stream: 'group-d', expectedVersion: 0, events: [{ ...newEvent('D1', {}, first.metadata.commandId) }] }]);
+    expect(await store.headPosition()).toBe(2);
+    db.close();
+  });
+
+  it('given a new log, when a writer appends an event under an id another command holds already, then the log no longer verifies', async () => {
     const { db, store } = open('twice.db');
     const first = newEvent('A1');
     await store.append([{ stream: 'group-a', expectedVersion: 0, events: [first] }]);
-    await store.append([{ stream: 'group-b', expectedVersion: 'any', events: [{ ...first, type: 'B1' }] }]);
+    await store.append([{ stream: 'group-b', expectedVersion: 'any', events: [{ ...first, type: 'B1', metadata: { ...first.metadata, commandId: 'another' } }] }]);
     const report = verifyChains(await store.readAudit());
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => p.eventId)).toContain(first.id);

@@ -4,7 +4,7 @@ import { applyCorrections } from '../../src/events/apply-corrections';
 import type { LedgerEvent } from '../../src/events/ledger-event';
 import { asLedgerEvent } from '../../src/events/ledger-event';
 import { openLedger, type Ledger } from '../../src/ledger';
-import { attestedSeatsOf } from '../../src/projections/attested-seat.projection';
+import { attestedSeatProjection, attestedSeatsOf } from '../../src/projections/attested-seat.projection';
 import { termsOf } from '../../src/projections/chair-term.projection';
 import { seatsOf } from '../../src/projections/group-membership.projection';
 import { decisionStatusProjection } from '../../src/projections/decision-status.projection';
@@ -161,10 +161,10 @@ describe('incremental interval projections equal a refold of the whole history',
     expect(seats).toBeGreaterThan(0);
   });
 
-  it('holds for the protocols and decision statuses: every version of every row as if each meeting were refolded at each of its events', async () => {
-    // The ledger's meeting read models evolve the meeting state they hold (ScopedFold); these are fed the same events with that state forgotten before each one.
+  it('holds for the protocols, decision statuses and attested seats: every version of every row as if each meeting were refolded at each of its events', async () => {
+    // These read models evolve the meeting (or body) state they hold (ScopedFold); these are fed the same events with that state forgotten before each one.
     const refolded = new Database(tmp.file('refolded.db'));
-    const projections = [meetingProjection, decisionStatusProjection];
+    const projections = [meetingProjection, decisionStatusProjection, attestedSeatProjection];
     for (const p of projections) p.setup(refolded);
     const events = (await ledger.store.readAll()).map(asLedgerEvent);
     refolded.transaction(() => {

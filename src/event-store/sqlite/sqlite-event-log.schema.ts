@@ -8,11 +8,11 @@ import type Database from 'better-sqlite3';
  * check at append, a stream's head) and `command_id` (idempotency). Every other key an
  * append writes is in position order, so a transaction dirties the last pages of those
  * trees and not a random page per event (issue 15: that was most of an append's time and
- * bytes). Logs made before it also hold a UNIQUE index on `id`; the ids are derived from
- * the commandId (`eventIdFor`), a commandId applied once is found and not applied again,
- * and two writers racing with one command meet at the stream version check, so that index
- * guarded nothing the others do not. A log holding one id twice still fails `ledger verify`
- * (the chain finds the id's link recorded at another position).
+ * bytes). Logs made before it also hold a UNIQUE index on `id`. The ids are derived from
+ * the commandId (`eventIdFor`), so the append refuses an id its command already holds by
+ * probing the command index instead (`SqliteEventStore.refuseTakenId`); an id under another
+ * command (a caller choosing ids itself) is not refused, and fails `ledger verify` (the
+ * chain finds the id's link recorded at another position).
  */
 export function createEventLogSchema(db: Database.Database): void {
   db.exec(`
