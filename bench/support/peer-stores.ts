@@ -4,6 +4,7 @@ import { getSQLiteEventStore, sqliteConnection } from '@event-driven-io/emmett-s
 import type { StreamAppend } from '../../src/event-store/event-store.port';
 import type { NewEvent } from '../../src/events/event-envelope';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import type { EventRow } from '../../src/event-store/sqlite/sqlite-event-log.schema';
 import { type PeerBatch, submittedMetadata } from './peer-batches';
 import { SettableClock } from './settable-clock';
 import { msSince } from './stats';
@@ -103,17 +104,8 @@ export const emmettPeerStore: PeerStore = {
   },
 };
 
-interface RawRow {
-  id: string;
-  stream: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  command_id: string;
-  recorded_at: string;
-}
+/** A row of the log table as the ledger stores it, without the position the table hands out. */
+type RawRow = Omit<EventRow, 'position'> & { command_id: string; recorded_at: string };
 
 /** The raw limit: better-sqlite3 inserting the stored rows, serialised beforehand, into a bare table (no index but its integer key). */
 export const rawPeerStore: PeerStore = {

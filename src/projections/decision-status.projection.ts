@@ -7,7 +7,8 @@ import { json, syncVersionedRows } from './versioned-rows';
 
 const TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'DeferredDecisionRecorded', 'RatificationRecorded'];
 const log = new ScopedLog('rm_decision_log');
-const meetings = new ScopedFold(log, foldMeeting, evolveMeeting);
+// A meeting's events come close together in the log (recorded, attendance, sign-off): a few hundred held meetings cover every body meeting at once at 10^6.
+const meetings = new ScopedFold(log, foldMeeting, evolveMeeting, 256);
 
 /**
  * Every decision item and where it stands (decided, ratified, pending: deferred or awaiting

@@ -6,7 +6,8 @@ import { json, syncVersionedRows } from './versioned-rows';
 
 const MEETING_TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'AttendanceRecorded', 'SourceAttached', 'MeetingSignedOff'];
 const log = new ScopedLog('rm_meeting_log');
-const meetings = new ScopedFold(log, foldMeeting, evolveMeeting);
+// A meeting's events come close together in the log (recorded, attendance, sign-off): a few hundred held meetings cover every body meeting at once at 10^6.
+const meetings = new ScopedFold(log, foldMeeting, evolveMeeting, 256);
 
 export const meetingIdOf = (types: readonly string[]) => (e: LedgerEvent) => (types.includes(e.type) ? (e.data as { meetingId: string }).meetingId : null);
 
