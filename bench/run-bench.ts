@@ -48,7 +48,7 @@ async function runPoint(target: number, options: BenchOptions): Promise<PointRes
   const pointStart = Date.now();
   const drafts = [];
   try {
-    for (const measurement of ALL_MEASUREMENTS) {
+    for (const measurement of ALL_MEASUREMENTS.filter((m) => m.name === 'bulk-import' || options.only === null || options.only.includes(m.name))) {
       const start = Date.now();
       drafts.push(...(await measurement.run(ctx)));
       ctx.log(`${measurement.name} done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
@@ -111,6 +111,12 @@ async function main(): Promise<void> {
     if (!(error instanceof UsageError)) throw error;
     if (error.message) process.stderr.write(`${error.message}\n\n`);
     process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const unknown = (options.only ?? []).filter((name) => !ALL_MEASUREMENTS.some((m) => m.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`--only: no measurement named ${unknown.join(', ')} (there are ${ALL_MEASUREMENTS.map((m) => m.name).join(', ')})\n`);
     process.exitCode = 2;
     return;
   }

@@ -91,7 +91,7 @@ export async function openLedger(
     const log: SqliteEventStore = new SqliteEventStore(db, {
       clock,
       inline: (events) => engine.applyAppended(events, (after, limit) => log.readAllSync({ after, limit }).map((e) => upcasters.upcast(e))),
-      onRollback: () => engine.reloadPositions(),
+      onRollback: () => engine.rolledBack(),
     });
     chainBackfill = log.chainBackfill;
     backfills = () => log.chainBackfills().map(backfillNote);

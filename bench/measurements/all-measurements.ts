@@ -5,6 +5,7 @@ import { commandsHttpMeasurement } from './commands-http.measurement';
 import { dbSizeMeasurement } from './db-size.measurement';
 import { importBreakdownMeasurement } from './import-breakdown.measurement';
 import type { Measurement } from './measurement';
+import { peerAppendMeasurement } from './peer-append.measurement';
 import { postgresMeasurement } from './postgres.measurement';
 import { rawSqliteMeasurement } from './raw-sqlite.measurement';
 import { rebuildMeasurement } from './rebuild.measurement';
@@ -20,6 +21,7 @@ export const ALL_MEASUREMENTS: readonly Measurement[] = [
   bulkImportMeasurement,
   rawSqliteMeasurement,
   importBreakdownMeasurement,
+  peerAppendMeasurement,
   dbSizeMeasurement,
   rebuildMeasurement,
   verifyMeasurement,

@@ -18,11 +18,18 @@ export interface BenchOptions {
   readonly keep: boolean;
   /** Children (rebuild, server) write V8 CPU profiles here. */
   readonly profileDir: string | null;
+  /** Run only these measurements (and the import they need); null for all. */
+  readonly only: readonly string[] | null;
+  /** Events the peer measurement appends (the first of the imported log): 3 stores × 2 batch sizes × rounds, so kept below the log size by default. */
+  readonly peerEvents: number;
+  /** Interleaved rounds of the peer measurement. */
+  readonly peerRounds: number;
 }
 
 export const MAX_EVENTS = 10_000_000;
 export const USAGE = `npm run bench -- [--events N] [--growth] [--full] [--seed N] [--batch N]
   [--http-seconds N] [--http-requests N] [--queries N] [--out DIR] [--work DIR] [--keep] [--profile DIR]
+  [--only NAME,NAME] [--peer-events N] [--peer-rounds N]
 
   --events N        log size to measure at (default 100000, at most ${MAX_EVENTS})
   --growth          measure at 10^5 and 10^6 events
@@ -35,7 +42,12 @@ export const USAGE = `npm run bench -- [--events N] [--growth] [--full] [--seed 
   --out DIR         results directory (default bench/results)
   --work DIR        directory for the databases (default: a temp directory, removed afterwards)
   --keep            keep the databases
-  --profile DIR     run the rebuild and server children with --cpu-prof into DIR`;
+  --profile DIR     run the rebuild and server children with --cpu-prof into DIR
+  --only NAMES      run only these measurements, comma-separated (the bulk import always runs):
+                    e.g. --only peer-append
+  --peer-events N   events the peer measurement appends, the first of the log (default 20000;
+                    100000 is the issue's size, about four minutes here)
+  --peer-rounds N   interleaved rounds of the peer measurement (default 3)`;
 
 export class UsageError extends Error {}
 
@@ -52,7 +64,7 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
       flags.set(name, value);
     }
   }
-  const known = ['events', 'growth', 'full', 'seed', 'batch', 'http-seconds', 'http-requests', 'queries', 'out', 'work', 'keep', 'profile', 'help'];
+  const known = ['events', 'growth', 'full', 'seed', 'batch', 'http-seconds', 'http-requests', 'queries', 'out', 'work', 'keep', 'profile', 'only', 'peer-events', 'peer-rounds', 'help'];
   for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
   if (flags.has('help')) throw new UsageError('');
 
@@ -82,5 +94,8 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
     workDir: text('work'),
     keep: flags.has('keep'),
     profileDir: text('profile'),
+    only: text('only')?.split(',').map((name) => name.trim()).filter((name) => name.length > 0) ?? null,
+    peerEvents: int('peer-events', 20_000, 100, MAX_EVENTS),
+    peerRounds: int('peer-rounds', 3, 1, 99),
   };
 }

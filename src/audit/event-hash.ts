@@ -36,6 +36,26 @@ export function eventHash(prevHash: string, event: HashedEnvelope): string {
   return sha256Hex(prevHash + canonicalJson(hashedEnvelope(event)));
 }
 
+/**
+ * The hash of an event about to be stored, from the values handed to the store rather than
+ * from the row read back: the same hash whenever canonical JSON takes those values, since
+ * for every value it takes, its JSON round trip (what a reader of the row gets) writes the
+ * same canonical text (members whose value is undefined are left out by both; numbers and
+ * strings read back as themselves; test/audit/canonical-json.spec.ts holds the two to
+ * each other). A value it refuses (a Date, NaN, undefined in an array) is hashed as stored,
+ * after the round trip, as before: `stored()` gives that form.
+ */
+export function eventHashAsStored(prevHash: string, event: HashedEnvelope, stored: () => HashedEnvelope): string {
+  let text: string;
+  try {
+    text = canonicalJson(hashedEnvelope(event));
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    text = canonicalJson(hashedEnvelope(stored()));
+  }
+  return sha256Hex(prevHash + text);
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -1,14 +1,17 @@
 import type Database from 'better-sqlite3';
 import { ATTENDANCE_LIST } from '../commands/meeting/meeting-basis';
 import type { Basis } from '../domain/basis';
-import { applyCorrections, isCorrection } from '../events/apply-corrections';
+import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
 import { KNOWN_COLUMNS, statement, type Projection } from './projection';
-import { ScopedLog } from './scoped-log';
-import { json, syncVersionedRows, type Row } from './versioned-rows';
+import { ScopedFold, ScopedLog } from './scoped-log';
+import { json, syncCurrentRows, syncVersionedRows, type CurrentRow, type Row } from './versioned-rows';
+
+const SEAT_COLUMNS = ['person_id', 'party_id', 'capacity'];
 
 const log = new ScopedLog('rm_attested_seats_log');
-
+// Evolved in place: only the state of the scope's last event is ever held (and dropped on rollback).
+const bodies = new ScopedFold<AttestedLists>(log, attestedListsOf, evolveAttestedLists);
 
 interface Attendance {
   readonly meetingId: string;
@@ -25,23 +28,55 @@ interface Attendance {
  * when a seat began or ended, only that the person sat on those days.
  */
 export function attestedSeatsOf(bodyId: string, events: readonly LedgerEvent[]): Row[] {
-  const meetings = new Map<string, { date: string; document: string; eventIds: string[] }>();
-  const lists = new Map<string, { entries: { personId: string; partyId: string | null; capacity: string | null; acting: boolean }[]; eventIds: string[] }>();
-  for (const e of applyCorrections(events)) {
-    const ids = [e.id, ...e.correctedBy];
-    if (e.type === 'MeetingRecorded') meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
-    if (e.type === 'AttendanceRecorded') {
-      const current = lists.get(e.data.meetingId) ?? { entries: [], eventIds: [] };
-      const members = e.data.entries.filter((x) => x.role === 'member');
-      lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids] });
-    }
+  return attestedSeatRows(bodyId, attestedListsOf(events));
+}
+
+/** A body's meetings and attendance lists, as its (corrected) events say. */
+export interface AttestedLists {
+  readonly meetings: Map<string, { date: string; document: string; eventIds: string[] }>;
+  readonly lists: Map<string, { entries: ListEntry[]; eventIds: string[] }>;
+}
+
+interface ListEntry {
+  readonly personId: string;
+  readonly partyId: string | null;
+  readonly capacity: string | null;
+  readonly acting: boolean;
+  /** The seat it attests: person, organisation, capacity. */
+  readonly seat: string;
+}
+
+const seatKey = (e: { personId: string; partyId: string | null; capacity: string | null }) => JSON.stringify([e.personId, e.partyId, e.capacity]);
+
+export function attestedListsOf(events: readonly LedgerEvent[]): AttestedLists {
+  const state: AttestedLists = { meetings: new Map(), lists: new Map() };
+  for (const e of applyCorrections(events)) evolveAttestedLists(state, e);
+  return state;
+}
+
+/** One (corrected) event's part: a meeting's date and document, or more names on its list. Changes `state` in place and returns it. */
+export function evolveAttestedLists(state: AttestedLists, e: Effective<LedgerEvent>): AttestedLists {
+  const ids = [e.id, ...e.correctedBy];
+  if (e.type === 'MeetingRecorded') state.meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
+  if (e.type === 'AttendanceRecorded') {
+    const current = state.lists.get(e.data.meetingId) ?? { entries: [], eventIds: [] };
+    const members = e.data.entries
+      .filter((x) => x.role === 'member')
+      .map((x): ListEntry => ({ personId: x.personId, partyId: x.partyId, capacity: x.capacity, acting: x.acting, seat: seatKey(x) }));
+    state.lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids] });
   }
+  return state;
+}
+
+/** The rows of the body's attested seats; with `only`, just those of these seats. */
+function attestedSeatRows(bodyId: string, { meetings, lists }: AttestedLists, only?: ReadonlySet<string>): Row[] {
   const seats = new Map<string, { personId: string; partyId: string | null; capacity: string | null; attended: Attendance[] }>();
   for (const [meetingId, list] of lists) {
     const meeting = meetings.get(meetingId);
     if (!meeting) continue;
     for (const entry of list.entries) {
-      const key = JSON.stringify([entry.personId, entry.partyId, entry.capacity]);
+      const key = entry.seat;
+      if (only && !only.has(key)) continue;
       const seat = seats.get(key) ?? { personId: entry.personId, partyId: entry.partyId, capacity: entry.capacity, attended: [] };
       seat.attended.push({ meetingId, date: meeting.date, document: meeting.document, acting: entry.acting, eventIds: [...meeting.eventIds, ...list.eventIds] });
       seats.set(key, seat);
@@ -79,9 +114,11 @@ export const attestedSeatProjection: Projection = {
       first_date TEXT NOT NULL, last_date TEXT NOT NULL, meetings TEXT NOT NULL, events TEXT NOT NULL, basis TEXT NOT NULL,
       ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_attested_seats_by_body ON rm_attested_seats (body_id, first_date);
+      CREATE INDEX IF NOT EXISTS rm_attested_seats_by_person ON rm_attested_seats (body_id, person_id, known_until);
       CREATE TABLE IF NOT EXISTS rm_attested_meeting_bodies (meeting_id TEXT PRIMARY KEY, body_id TEXT NOT NULL);
       ${log.setupSql()}`);
   },
+  forget: () => bodies.forget(),
   apply(db, event) {
     if (event.type === 'MeetingRecorded') {
       statement(db, 'INSERT OR IGNORE INTO rm_attested_meeting_bodies (meeting_id, body_id) VALUES (?, ?)').run(event.data.meetingId, event.data.bodyId);
@@ -90,10 +127,20 @@ export const attestedSeatProjection: Projection = {
       e.type === 'MeetingRecorded' ? e.data.bodyId : e.type === 'AttendanceRecorded' ? bodyOfMeeting(db, e.data.meetingId) : null,
     );
     if (bodyId === null) return;
-    log.append(db, bodyId, event);
-    // A meeting without an attendance list changes no seat; anything else refolds the body's lists.
+    const state = bodies.next(db, bodyId, event);
+    // A meeting without an attendance list changes no seat.
     if (event.type === 'MeetingRecorded' && !isCorrection(event)) return;
-    const rows = attestedSeatsOf(bodyId, log.events(db, bodyId));
-    syncVersionedRows(db, 'rm_attested_seats', { column: 'body_id', value: bodyId }, ['person_id', 'party_id', 'capacity'], rows, event);
+    if (event.type === 'AttendanceRecorded' && !isCorrection(event)) {
+      // A list (or more of one) changes the seats listed for that meeting and no other: only those rows are read and written.
+      const listed = new Set(state.lists.get(event.data.meetingId)?.entries.map((e) => e.seat) ?? []);
+      const current = [...new Set([...listed].map((k) => (JSON.parse(k) as string[])[0]!))].flatMap(
+        (personId) => statement(db, 'SELECT rowid AS _rowid, * FROM rm_attested_seats WHERE body_id = ? AND person_id = ? AND known_until IS NULL').all(bodyId, personId) as CurrentRow[],
+      );
+      const touched = current.filter((r) => listed.has(seatKey({ personId: r.person_id as string, partyId: r.party_id as string | null, capacity: r.capacity as string | null })));
+      syncCurrentRows(db, 'rm_attested_seats', touched, SEAT_COLUMNS, attestedSeatRows(bodyId, state, listed), event);
+      return;
+    }
+    const rows = attestedSeatRows(bodyId, state);
+    syncVersionedRows(db, 'rm_attested_seats', { column: 'body_id', value: bodyId }, SEAT_COLUMNS, rows, event);
   },
 };

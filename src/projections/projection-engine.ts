@@ -161,6 +161,7 @@ export class ProjectionEngine {
     } catch (error) {
       // The transaction rolled back; so must the cached positions. A busy file is the ledger's StoreBusy, not a raw SQLite error.
       for (const [k, v] of before) this.positions.set(k, v);
+      this.forget();
       throw busyError(error);
     }
   }
@@ -179,6 +180,16 @@ export class ProjectionEngine {
       this.applyInTransaction(page);
       applied += page.length;
     }
+  }
+
+  /** After a rolled-back append that applied events: the positions as committed, and nothing a projection held from the rolled-back events. */
+  rolledBack(): void {
+    this.forget();
+    this.reloadPositions();
+  }
+
+  private forget(): void {
+    for (const p of this.projections) p.forget?.();
   }
 
   /**

@@ -13,6 +13,8 @@ export interface Projection {
   readonly tables: readonly string[];
   setup(db: Database.Database): void;
   apply(db: Database.Database, event: LedgerEvent): void;
+  /** Drops what it holds in memory between events (a transaction that applied events rolled back). */
+  forget?(): void;
 }
 
 /** Transaction-time columns shared by the versioned read models. */

@@ -11,8 +11,16 @@ export type Row = Record<string, string | number | null>;
  * are, so a `knownAt` query sees each version exactly while it was believed.
  */
 export function syncVersionedRows(db: Database.Database, table: string, scope: { column: string; value: string }, key: readonly string[], desired: readonly Row[], event: LedgerEvent): void {
-  const keyOf = (row: Row) => JSON.stringify(key.map((c) => row[c] ?? null));
   const current = statement(db, `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND known_until IS NULL`).all(scope.value) as CurrentRow[];
+  syncCurrentRows(db, table, current, key, desired, event);
+}
+
+/**
+ * The same for a part of a scope: makes `current` (rows believed now, as read by the caller)
+ * equal `desired`, for a projection that knows which rows an event can touch and reads only those.
+ */
+export function syncCurrentRows(db: Database.Database, table: string, current: readonly CurrentRow[], key: readonly string[], desired: readonly Row[], event: LedgerEvent): void {
+  const keyOf = (row: Row) => JSON.stringify(key.map((c) => row[c] ?? null));
   const wanted = new Map(desired.map((r) => [keyOf(r), r]));
   const kept = new Set<string>();
   for (const row of current) {

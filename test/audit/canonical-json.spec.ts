@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { canonicalJson } from '../../src/audit/canonical-json';
-import { eventHash, GENESIS_HASH, sha256Hex } from '../../src/audit/event-hash';
+import { eventHash, eventHashAsStored, GENESIS_HASH, sha256Hex, type HashedEnvelope } from '../../src/audit/event-hash';
 import { merkleRoot } from '../../src/audit/merkle-root';
 import { headsRoot } from '../../src/audit/log-digest';
 
@@ -38,8 +39,39 @@ describe('canonical JSON', () => {
     ['undefined in an array', [undefined]],
     ['a Date', new Date(0)],
     ['a Map', new Map()],
+    ['a hole in an array', [1, , 2]], // eslint-disable-line no-sparse-arrays
   ])('refuses %s', (_label, value) => {
     expect(() => canonicalJson(value)).toThrow(TypeError);
+  });
+
+  it('names where the value it refuses lies', () => {
+    expect(() => canonicalJson({ data: { items: [1, { at: new Date(0) }] } })).toThrow('not a Date at $.data.items[1].at');
+    expect(() => canonicalJson([0, [Number.NaN]])).toThrow('no form for NaN at $[1][0]');
+    expect(() => canonicalJson({ a: { f: () => 1 } })).toThrow('no form for a function at $.a.f');
+  });
+
+  /** The rules above written as plainly as possible: the reference the writer is held to. */
+  const reference = (value: unknown): string => {
+    if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return JSON.stringify(value);
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${reference(record[k])}`)
+      .join(',')}}`;
+  };
+
+  it('writes every JSON value as the plain reference does, and the same before and after a round trip', () => {
+    const values = fc.oneof(fc.jsonValue(), fc.jsonValue({ noUnicodeString: false }), fc.constantFrom(-0, 1e21, 1e-7, 5e-324, -1.7976931348623157e308));
+    fc.assert(
+      fc.property(values, (value) => {
+        const written = canonicalJson(value);
+        expect(written).toBe(reference(value));
+        expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(written);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -82,6 +114,42 @@ describe('event hash', () => {
     expect(eventHash(GENESIS_HASH, { ...event, streamVersion: 3 })).not.toBe(base);
     expect(eventHash('1'.repeat(64), event)).not.toBe(base);
     expect(eventHash(GENESIS_HASH, { ...event, position: 99 } as typeof event)).toBe(base);
+  });
+});
+
+describe('event hash at append (from the values handed to the store)', () => {
+  const envelope = (data: unknown): HashedEnvelope =>
+    ({ id: 'e-1', type: 'MemberAppointed', schemaVersion: 1, stream: 'group-1', streamVersion: 1, data, metadata: { commandId: 'c-1', recordedAt: '2026-01-15T09:00:00.000Z', note: undefined } }) as unknown as HashedEnvelope;
+  const asStored = (data: unknown): HashedEnvelope => {
+    const e = envelope(data);
+    return { ...e, data: JSON.parse(JSON.stringify(e.data)) as unknown, metadata: JSON.parse(JSON.stringify(e.metadata)) as HashedEnvelope['metadata'] };
+  };
+
+  it('is the hash of the event as a reader of its row gets it back, for any value JSON can store', () => {
+    // Values a caller may hand over: JSON, and what JSON.stringify changes or drops on the way (undefined, -0, NaN, Dates, holes).
+    const odd = fc.constantFrom<unknown>(undefined, -0, Number.NaN, new Date(0), [1, , 2], [undefined], { toJSON: undefined }); // eslint-disable-line no-sparse-arrays
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), odd, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(value, (data) => {
+        fc.pre(data !== undefined);
+        expect(eventHashAsStored(GENESIS_HASH, envelope(data), () => asStored(data))).toBe(eventHash(GENESIS_HASH, asStored(data)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads the stored form back only when canonical JSON refuses a value handed over', () => {
+    let readBack = 0;
+    const stored = (data: unknown) => () => {
+      readBack += 1;
+      return asStored(data);
+    };
+    eventHashAsStored(GENESIS_HASH, envelope({ a: 1, b: undefined }), stored({ a: 1, b: undefined }));
+    expect(readBack).toBe(0);
+    eventHashAsStored(GENESIS_HASH, envelope({ at: new Date(0) }), stored({ at: new Date(0) }));
+    expect(readBack).toBe(1);
   });
 });
 

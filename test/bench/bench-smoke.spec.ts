@@ -66,7 +66,7 @@ describe('npm run bench (tiny)', () => {
     const out = join(tmp.dir, 'results');
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'dist-bench', 'bench', 'run-bench.js'), '--events', '4000', '--http-requests', '12', '--queries', '20', '--out', out, '--work', join(tmp.dir, 'work')],
+      [join(ROOT, 'dist-bench', 'bench', 'run-bench.js'), '--events', '4000', '--http-requests', '12', '--queries', '20', '--peer-rounds', '1', '--out', out, '--work', join(tmp.dir, 'work')],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(run.stderr).not.toMatch(/Error/);
@@ -90,6 +90,11 @@ describe('npm run bench (tiny)', () => {
       'roster-in-process-p50', 'roster-in-process-p99', 'roster-http-p50', 'roster-http-p99', 'roster-http-throughput',
       'balance-in-process-p50', 'balance-in-process-p99', 'balance-in-process-throughput', 'balance-http-p50', 'balance-http-p99', 'balance-http-throughput',
       'commands-http-p50', 'commands-http-p99', 'commands-http-throughput',
+      // The peer measurement: the ledger's store, Emmett-SQLite and the raw insert on the same batches.
+      ...[10, 100].flatMap((b) => [
+        `peer-append-raw-b${b}`, `peer-append-ledger-b${b}`, `peer-append-emmett-b${b}`, `peer-append-ledger-per-emmett-b${b}`,
+        ...['ledger', 'emmett', 'raw'].flatMap((s) => [`peer-cpu-us-per-event-${s}-b${b}`, `peer-bytes-written-per-event-${s}-b${b}`, `peer-file-bytes-per-event-${s}-b${b}`]),
+      ]),
       // PostgreSQL beside SQLite whenever there is one to measure on (a server given, or PostgreSQL installed).
       ...(process.env.LEDGER_BENCH_POSTGRES_URL || existsSync('/usr/lib/postgresql') ? ['postgres-append', 'postgres-read-parse', 'postgres-verify'] : []),
     ]) {
@@ -107,5 +112,13 @@ describe('npm run bench (tiny)', () => {
     const byName = new Map(result.figures.map((f) => [f.name, f]));
     expect(byName.get('bulk-import')?.raw).toBe(byName.get('raw-insert')?.value);
     expect(byName.get('rebuild')?.raw).toBe(byName.get('raw-read-parse')?.value);
+    for (const b of [10, 100]) {
+      expect(byName.get(`peer-append-ledger-b${b}`)?.raw).toBe(byName.get(`peer-append-raw-b${b}`)?.value);
+      expect(byName.get(`peer-append-emmett-b${b}`)?.raw).toBe(byName.get(`peer-append-raw-b${b}`)?.value);
+      expect(byName.get(`peer-append-ledger-per-emmett-b${b}`)?.value).toBeCloseTo(
+        (byName.get(`peer-append-ledger-b${b}`)!.value as number) / (byName.get(`peer-append-emmett-b${b}`)!.value as number),
+        6,
+      );
+    }
   }, 90_000);
 });

@@ -1,11 +1,14 @@
+import Database from 'better-sqlite3';
 import { generateHistory } from '../../bench/generator/generate-history';
 import { applyCorrections } from '../../src/events/apply-corrections';
 import type { LedgerEvent } from '../../src/events/ledger-event';
 import { asLedgerEvent } from '../../src/events/ledger-event';
 import { openLedger, type Ledger } from '../../src/ledger';
-import { attestedSeatsOf } from '../../src/projections/attested-seat.projection';
+import { attestedSeatProjection, attestedSeatsOf } from '../../src/projections/attested-seat.projection';
 import { termsOf } from '../../src/projections/chair-term.projection';
 import { seatsOf } from '../../src/projections/group-membership.projection';
+import { decisionStatusProjection } from '../../src/projections/decision-status.projection';
+import { meetingProjection } from '../../src/projections/meeting.projection';
 import { FixedClock, tempDir } from '../support/fixtures';
 
 /**
@@ -156,6 +159,31 @@ describe('incremental interval projections equal a refold of the whole history',
       expect({ body, rows: sorted(rows) }).toEqual({ body, rows: sorted(attestedSeatsOf(body, events)) });
     }
     expect(seats).toBeGreaterThan(0);
+  });
+
+  it('holds for the protocols, decision statuses and attested seats: every version of every row as if each meeting were refolded at each of its events', async () => {
+    // These read models evolve the meeting (or body) state they hold (ScopedFold); these are fed the same events with that state forgotten before each one.
+    const refolded = new Database(tmp.file('refolded.db'));
+    const projections = [meetingProjection, decisionStatusProjection, attestedSeatProjection];
+    for (const p of projections) p.setup(refolded);
+    const events = (await ledger.store.readAll()).map(asLedgerEvent);
+    refolded.transaction(() => {
+      for (const e of events) {
+        for (const p of projections) {
+          p.forget!();
+          p.apply(refolded, e);
+        }
+      }
+    })();
+    expect(events.filter((e) => e.type === 'MeetingRecorded').length).toBeGreaterThan(10);
+    expect(events.filter((e) => (e.type === 'EventCorrected' || e.type === 'EventRevoked') && e.stream.startsWith('meeting-')).length).toBeGreaterThan(0);
+    for (const table of projections.flatMap((p) => p.tables)) {
+      const rows = (db: Database.Database) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+      const held = rows(ledger.engine.db);
+      expect(held.length).toBeGreaterThan(10);
+      expect({ table, rows: held }).toEqual({ table, rows: rows(refolded) });
+    }
+    refolded.close();
   });
 
   it('rebuilds to the same tables, row for row', async () => {

@@ -6,7 +6,10 @@ import type { AuditRecord, ChainLink, ReadAllOptions } from '../event-store.port
 /**
  * The hash chain beside the log: one row per event, written in the append's transaction,
  * append-only like `events` (the same triggers). Kept in a table of its own so that adding
- * it to an existing log never needs an UPDATE of `events`.
+ * it to an existing log never needs an UPDATE of `events`. Keyed by position alone: a
+ * stream's head link is found through the stream's last event (`events` by stream and
+ * version), so an append writes no second stream index (logs made before keep the
+ * `event_hashes_by_stream` index they have; nothing reads it).
  *
  * `event_hash_backfills` records each time chains were computed on open for events that
  * were appended before hashing existed: those events were hashed when first opened by this
@@ -22,7 +25,6 @@ export function createChainSchema(db: Database.Database): void {
       hash            TEXT    NOT NULL,
       prev_hash       TEXT    NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS event_hashes_by_stream ON event_hashes (stream, stream_version);
     CREATE TRIGGER IF NOT EXISTS event_hashes_are_never_updated BEFORE UPDATE ON event_hashes
       BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS event_hashes_are_never_deleted BEFORE DELETE ON event_hashes
@@ -79,12 +81,17 @@ export class SqliteEventChain {
 
   /** Chains an event just inserted (call inside the append's transaction). */
   link(event: StoredEvent, prevHash: string): ChainLink {
+    return this.linkHashed(event, prevHash, eventHash(prevHash, event));
+  }
+
+  /** The same, with the event's hash computed by the caller (`eventHashAsStored`). */
+  linkHashed(event: Pick<StoredEvent, 'position' | 'id' | 'stream' | 'streamVersion'>, prevHash: string, hash: string): ChainLink {
     const link: ChainLink = {
       position: event.position,
       eventId: event.id,
       stream: event.stream,
       streamVersion: event.streamVersion,
-      hash: eventHash(prevHash, event),
+      hash,
       prevHash,
     };
     this.statements.insert.run(link);

@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
-import { ConcurrencyConflict } from '../../domain/ledger-errors';
-import type { EventMetadata, StoredEvent } from '../../events/event-envelope';
+import { ConcurrencyConflict, ConcurrentWrite } from '../../domain/ledger-errors';
+import type { EventMetadata, NewEvent, StoredEvent } from '../../events/event-envelope';
 import type { AuditRecord, Clock, EventStore, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port';
 import { createEventLogSchema, type EventRow } from './sqlite-event-log.schema';
 import { SqliteEventChain, type ChainBackfill } from './sqlite-event-chain';
 import { pollingSubscription } from './polling-subscription';
 import { storageError } from './sqlite-errors';
+import { eventHashAsStored, GENESIS_HASH } from '../../audit/event-hash';
 
 /**
  * Runs inside the append transaction with the same connection: the inline read models.
@@ -42,12 +43,16 @@ export class SqliteEventStore implements EventStore {
     this.chain = new SqliteEventChain(db);
     this.appended.setMaxListeners(0);
     this.statements = {
-      streamVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(stream_version) AS v FROM events WHERE stream = ?'),
+      // A stream's last event and the chain link recorded with it: one probe of the stream index, then the link by position.
+      streamHead: db.prepare<[string], { v: number; hash: string | null }>(
+        'SELECT e.stream_version AS v, h.hash AS hash FROM events e LEFT JOIN event_hashes h ON h.position = e.position WHERE e.stream = ? ORDER BY e.stream_version DESC LIMIT 1',
+      ),
       lastRecordedAt: db.prepare<[], { r: string }>('SELECT recorded_at AS r FROM events ORDER BY position DESC LIMIT 1'),
       insert: db.prepare(
         `INSERT INTO events (id, stream, stream_version, type, schema_version, data, metadata, command_id, recorded_at)
          VALUES (@id, @stream, @streamVersion, @type, @schemaVersion, @data, @metadata, @commandId, @recordedAt)`,
       ),
+      idsOfCommand: db.prepare<[string], string>('SELECT id FROM events WHERE command_id = ?').pluck(),
       readStream: db.prepare<[string, number], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream = ? AND stream_version > ? ORDER BY stream_version`),
       readAll: db.prepare<[number, number], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       byCommand: db.prepare<[string], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
@@ -59,8 +64,52 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
-    return this.appendSync(appends);
+  /**
+   * Group commit: the appends asked for while a transaction is being written wait for the
+   * next one and share its commit (its fsync: most of an append's time at one command per
+   * request). Each stays all or nothing: it runs in a savepoint of its own, so a stream at
+   * another version or a refusing read model rolls back that append alone, and each caller
+   * hears of its own result once the shared transaction committed. A failed commit fails them all.
+   */
+  append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ appends, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => this.commitWaiting());
+    });
+  }
+
+  private readonly waiting: { appends: readonly StreamAppend[]; resolve: (events: StoredEvent[]) => void; reject: (error: unknown) => void }[] = [];
+
+  private commitWaiting(): void {
+    const group = this.waiting.splice(0);
+    const outcomes: ({ events: StoredEvent[] } | { error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const { appends } of group) {
+            try {
+              // A transaction function called inside a transaction runs in a savepoint.
+              outcomes.push({ events: this.db.transaction(() => this.insertAll(appends))() });
+            } catch (error) {
+              this.options.onRollback?.();
+              // Some errors (a full disk) end the whole transaction, not just the savepoint: then nothing of the group may commit.
+              if (!this.db.inTransaction) throw error;
+              outcomes.push({ error: storageError(error) });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      this.options.onRollback?.();
+      for (const { reject } of group) reject(storageError(error));
+      return;
+    }
+    group.forEach(({ resolve, reject }, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome.events);
+    });
+    if (outcomes.some((o) => 'events' in o && o.events.length > 0)) this.appended.emit('appended');
   }
 
   /** Synchronous form, for callers already inside a better-sqlite3 transaction. */
@@ -79,13 +128,18 @@ export class SqliteEventStore implements EventStore {
   private insertAll(appends: readonly StreamAppend[]): StoredEvent[] {
     const recordedAt = this.nextRecordedAt();
     const stored: StoredEvent[] = [];
+    const idsByCommand = new Map<string, Set<string>>();
     for (const { stream, expectedVersion, events } of appends) {
-      const actual = this.statements.streamVersion.get(stream)?.v ?? 0;
+      const head = this.statements.streamHead.get(stream);
+      const actual = head?.v ?? 0;
       if (expectedVersion !== 'any' && expectedVersion !== actual) {
         throw new ConcurrencyConflict(stream, expectedVersion, actual);
       }
+      // The stream's last link; without one beside its last event (a log altered outside the ledger), its last link by version.
+      let prevHash = head === undefined ? GENESIS_HASH : (head.hash ?? this.chain.headHash(stream));
       let version = actual;
       for (const event of events) {
+        this.refuseTakenId(event, idsByCommand);
         version += 1;
         const metadata: EventMetadata = { ...event.metadata, recordedAt };
         const row = {
@@ -100,14 +154,33 @@ export class SqliteEventStore implements EventStore {
           recordedAt,
         };
         const position = Number(this.statements.insert.run(row).lastInsertRowid);
-        // The hash covers the stored form: what a reader of this row gets back.
-        const asStored = { ...row, position, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as EventMetadata };
-        this.chain.link(asStored, this.chain.headHash(stream));
+        // The hash covers the stored form (what a reader of this row gets back), computed from the values handed over where that is the same.
+        const envelope = { id: event.id, type: event.type, schemaVersion: event.schemaVersion, stream, streamVersion: version, data: event.data, metadata };
+        const hash = eventHashAsStored(prevHash, envelope, () => ({ ...envelope, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as EventMetadata }));
+        prevHash = this.chain.linkHashed({ position, id: event.id, stream, streamVersion: version }, prevHash, hash).hash;
         stored.push({ ...event, stream, streamVersion: version, position, metadata });
       }
     }
     this.options.inline?.(stored);
     return stored;
+  }
+
+  /**
+   * An event id is never appended twice under its command. The ids are derived from the
+   * commandId (`eventIdFor`), so this is what a UNIQUE index on `id` guarded: two writers
+   * racing with one command that decided events into different streams (which no version
+   * check catches) would otherwise both be appended. Checked through the command index, a
+   * probe per command and not an index insert per event; a ConcurrentWrite: read again, and
+   * the command is found applied.
+   */
+  private refuseTakenId(event: NewEvent, idsByCommand: Map<string, Set<string>>): void {
+    const commandId = event.metadata.commandId;
+    let ids = idsByCommand.get(commandId);
+    if (ids === undefined) idsByCommand.set(commandId, (ids = new Set(this.statements.idsOfCommand.all(commandId))));
+    if (ids.has(event.id)) {
+      throw new ConcurrentWrite(`Another writer appended event ${event.id} of command ${commandId} meanwhile; nothing of this request was written. Retry: the commandId makes that safe.`);
+    }
+    ids.add(event.id);
   }
 
   /** Transaction time never runs backwards in the log, even if the wall clock does. */
@@ -156,6 +229,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.waiting.length > 0) this.commitWaiting();
     this.appended.emit('closing');
   }
 }
