@@ -1,4 +1,4 @@
-import { evolveMeeting, foldMeeting, itemSortKey } from '../commands/meeting/meeting.state';
+import { evolveMeeting, foldMeeting, itemSortKey, type RecordedMeeting } from '../commands/meeting/meeting.state';
 import type { LedgerEvent } from '../events/ledger-event';
 import { KNOWN_COLUMNS, type Projection } from './projection';
 import { ScopedFold, ScopedLog } from './scoped-log';
@@ -43,8 +43,11 @@ export const meetingProjection: Projection = {
   apply(db, event) {
     const meetingId = log.scopeFor(db, event, meetingIdOf(MEETING_TYPES));
     if (meetingId === null) return;
-    const m = meetings.next(db, meetingId, event);
+    const { state: m, before } = meetings.step(db, meetingId, event);
     const scope = { column: 'meeting_id', value: meetingId };
+    // evolveMeeting replaces only the parts an event changes: rows made from a part it kept are as they were (an attendance list leaves the meeting row and the items alone).
+    const kept = (part: (state: RecordedMeeting) => unknown) => before !== undefined && before.status !== 'unknown' && m.status !== 'unknown' && part(before) === part(m);
+    const meetingRowKept = before !== undefined && before.status === m.status && Object.keys(m).every((k) => k === 'items' || k === 'attendance' || k === 'followUps' || (before as unknown as Record<string, unknown>)[k] === (m as unknown as Record<string, unknown>)[k]);
     const meetingRows =
       m.status === 'unknown'
         ? []
@@ -69,7 +72,7 @@ export const meetingProjection: Projection = {
               events: json([...m.events, ...(m.signOff?.events ?? [])]),
             },
           ];
-    syncVersionedRows(db, 'rm_meetings', scope, ['meeting_id'], meetingRows, event);
+    if (!meetingRowKept) syncVersionedRows(db, 'rm_meetings', scope, ['meeting_id'], meetingRows, event);
     const items = m.status === 'unknown' ? [] : m.items;
     const itemRows = items.map((i) => ({
       meeting_id: meetingId,
@@ -85,7 +88,7 @@ export const meetingProjection: Projection = {
       sources: json(i.sources),
       basis: json(i.basis),
     }));
-    syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows, event);
+    if (!kept((s) => s.items)) syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows, event);
     const attendance = m.status === 'unknown' ? [] : m.attendance;
     const attendanceRows = attendance.map((a, seq) => ({
       meeting_id: meetingId,
@@ -99,6 +102,6 @@ export const meetingProjection: Projection = {
       events: json(a.events),
       basis: json(a.basis),
     }));
-    syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows, event);
+    if (!kept((s) => s.attendance)) syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows, event);
   },
 };

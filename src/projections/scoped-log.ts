@@ -84,18 +84,27 @@ export class ScopedFold<S> {
 
   /** Logs the event in its scope and returns the scope's state after it. */
   next(db: Database.Database, scope: string, event: LedgerEvent): S {
+    return this.step(db, scope, event).state;
+  }
+
+  /**
+   * The same, with the state before the event when it was evolved from it (undefined when
+   * refolded): what the scope's rows were last made from, so a projection may leave alone
+   * the rows whose part of the state the event did not replace.
+   */
+  step(db: Database.Database, scope: string, event: LedgerEvent): { state: S; before: S | undefined } {
     const last = this.log.last(db, scope);
     const copy = this.log.append(db, scope, event);
     const held = this.held.get(scope);
     this.held.delete(scope);
     const follows = held !== undefined && last !== undefined && last.position < event.position && held.position === last.position && held.eventId === last.event_id;
     // The copy as the log holds it, so an evolved state and a refolded one saw the same object.
-    const state =
-      follows && !isCorrection(event) ? this.evolve(held.state, { ...(JSON.parse(copy) as LedgerEvent), correctedBy: [] }) : this.fold(this.log.events(db, scope));
+    const evolved = follows && !isCorrection(event);
+    const state = evolved ? this.evolve(held.state, { ...(JSON.parse(copy) as LedgerEvent), correctedBy: [] }) : this.fold(this.log.events(db, scope));
     const now = follows ? { position: event.position, event_id: event.id } : this.log.last(db, scope)!;
     this.held.set(scope, { position: now.position, eventId: now.event_id, state });
     if (this.held.size > this.capacity) this.held.delete(this.held.keys().next().value!);
-    return state;
+    return { state, before: evolved ? held.state : undefined };
   }
 
   forget(): void {

@@ -65,51 +65,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Group commit: the appends asked for while a transaction is being written wait for the
-   * next one and share its commit (its fsync: most of an append's time at one command per
-   * request). Each stays all or nothing: it runs in a savepoint of its own, so a stream at
-   * another version or a refusing read model rolls back that append alone, and each caller
-   * hears of its own result once the shared transaction committed. A failed commit fails them all.
+   * Runs in the caller's macrotask, like the reads before it: a writer in this process reads,
+   * decides and appends without another request's decision in between. (Group commit, which
+   * waited for the next tick to share a transaction, let concurrent requests on one stream
+   * decide on the same version and lose to each other: see bench/README.md, issue 15.)
    */
-  append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ appends, resolve, reject });
-      if (this.waiting.length === 1) setImmediate(() => this.commitWaiting());
-    });
-  }
-
-  private readonly waiting: { appends: readonly StreamAppend[]; resolve: (events: StoredEvent[]) => void; reject: (error: unknown) => void }[] = [];
-
-  private commitWaiting(): void {
-    const group = this.waiting.splice(0);
-    const outcomes: ({ events: StoredEvent[] } | { error: unknown })[] = [];
-    try {
-      this.db
-        .transaction(() => {
-          for (const { appends } of group) {
-            try {
-              // A transaction function called inside a transaction runs in a savepoint.
-              outcomes.push({ events: this.db.transaction(() => this.insertAll(appends))() });
-            } catch (error) {
-              this.options.onRollback?.();
-              // Some errors (a full disk) end the whole transaction, not just the savepoint: then nothing of the group may commit.
-              if (!this.db.inTransaction) throw error;
-              outcomes.push({ error: storageError(error) });
-            }
-          }
-        })
-        .immediate();
-    } catch (error) {
-      this.options.onRollback?.();
-      for (const { reject } of group) reject(storageError(error));
-      return;
-    }
-    group.forEach(({ resolve, reject }, i) => {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) reject(outcome.error);
-      else resolve(outcome.events);
-    });
-    if (outcomes.some((o) => 'events' in o && o.events.length > 0)) this.appended.emit('appended');
+  async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
+    return this.appendSync(appends);
   }
 
   /** Synchronous form, for callers already inside a better-sqlite3 transaction. */
@@ -229,7 +191,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    if (this.waiting.length > 0) this.commitWaiting();
     this.appended.emit('closing');
   }
 }
