@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { ATTENDANCE_LIST } from '../commands/meeting/meeting-basis';
-import type { Basis } from '../domain/basis';
 import { applyCorrections, isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
 import { KNOWN_COLUMNS, statement, type Projection } from './projection';
@@ -8,6 +6,7 @@ import { ScopedFold, ScopedLog } from './scoped-log';
 import { json, syncCurrentRows, syncVersionedRows, type CurrentRow, type Row } from './versioned-rows';
 
 const SEAT_COLUMNS = ['person_id', 'party_id', 'capacity'];
+const SEAT_MEETING_COLUMNS = [...SEAT_COLUMNS, 'meeting_id'];
 
 const log = new ScopedLog('rm_attested_seats_log');
 // Evolved in place: only the state of the scope's last event is ever held (and dropped on rollback).
@@ -19,6 +18,8 @@ interface Attendance {
   readonly document: string;
   readonly acting: boolean;
   readonly eventIds: readonly string[];
+  /** Where the meeting's list began in the log: the order of meetings held on one day. */
+  readonly listPosition: number;
 }
 
 /**
@@ -26,15 +27,25 @@ interface Attendance {
  * "Närvarande ledamöter" sat from the first to the last meeting attended, for each
  * organisation (or capacity) separately. Distinct from appointed seats: nothing here says
  * when a seat began or ended, only that the person sat on those days.
+ *
+ * Two tables: a seat's row (its first and last day) and one row per meeting it attended.
+ * A new list adds a meeting row per seat listed and a new version of those seats' rows;
+ * no row repeats a seat's earlier meetings (issue 15: when one row held them all, every
+ * list rewrote each listed seat's whole history, 22 % of a rebuilt read-model file).
  */
 export function attestedSeatsOf(bodyId: string, events: readonly LedgerEvent[]): Row[] {
-  return attestedSeatRows(bodyId, attestedListsOf(events));
+  return seatRows(bodyId, seatsAttended(attestedListsOf(events)));
+}
+
+/** The meetings each seat of the body attended, one row each (the second table). */
+export function attestedSeatMeetingsOf(bodyId: string, events: readonly LedgerEvent[]): Row[] {
+  return seatMeetingRows(bodyId, seatsAttended(attestedListsOf(events)));
 }
 
 /** A body's meetings and attendance lists, as its (corrected) events say. */
 export interface AttestedLists {
   readonly meetings: Map<string, { date: string; document: string; eventIds: string[] }>;
-  readonly lists: Map<string, { entries: ListEntry[]; eventIds: string[] }>;
+  readonly lists: Map<string, { entries: ListEntry[]; eventIds: string[]; position: number }>;
 }
 
 interface ListEntry {
@@ -59,44 +70,76 @@ export function evolveAttestedLists(state: AttestedLists, e: Effective<LedgerEve
   const ids = [e.id, ...e.correctedBy];
   if (e.type === 'MeetingRecorded') state.meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
   if (e.type === 'AttendanceRecorded') {
-    const current = state.lists.get(e.data.meetingId) ?? { entries: [], eventIds: [] };
+    const current = state.lists.get(e.data.meetingId) ?? { entries: [], eventIds: [], position: e.position };
     const members = e.data.entries
       .filter((x) => x.role === 'member')
       .map((x): ListEntry => ({ personId: x.personId, partyId: x.partyId, capacity: x.capacity, acting: x.acting, seat: seatKey(x) }));
-    state.lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids] });
+    state.lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids], position: current.position });
   }
   return state;
 }
 
-/** The rows of the body's attested seats; with `only`, just those of these seats. */
-function attestedSeatRows(bodyId: string, { meetings, lists }: AttestedLists, only?: ReadonlySet<string>): Row[] {
-  const seats = new Map<string, { personId: string; partyId: string | null; capacity: string | null; attended: Attendance[] }>();
+interface SeatAttended {
+  readonly personId: string;
+  readonly partyId: string | null;
+  readonly capacity: string | null;
+  /** In the order of the days, then of the lists. */
+  readonly attended: Attendance[];
+}
+
+/**
+ * Each seat's meetings (with `only`, just those seats'): a seat listed twice on one
+ * meeting's list attended it once, as its first entry says.
+ */
+function seatsAttended({ meetings, lists }: AttestedLists, only?: ReadonlySet<string>): SeatAttended[] {
+  const seats = new Map<string, SeatAttended & { meetingIds: Set<string> }>();
   for (const [meetingId, list] of lists) {
     const meeting = meetings.get(meetingId);
     if (!meeting) continue;
     for (const entry of list.entries) {
       const key = entry.seat;
       if (only && !only.has(key)) continue;
-      const seat = seats.get(key) ?? { personId: entry.personId, partyId: entry.partyId, capacity: entry.capacity, attended: [] };
-      seat.attended.push({ meetingId, date: meeting.date, document: meeting.document, acting: entry.acting, eventIds: [...meeting.eventIds, ...list.eventIds] });
-      seats.set(key, seat);
+      let seat = seats.get(key);
+      if (!seat) seats.set(key, (seat = { personId: entry.personId, partyId: entry.partyId, capacity: entry.capacity, attended: [], meetingIds: new Set() }));
+      if (seat.meetingIds.has(meetingId)) continue;
+      seat.meetingIds.add(meetingId);
+      seat.attended.push({ meetingId, date: meeting.date, document: meeting.document, acting: entry.acting, eventIds: [...meeting.eventIds, ...list.eventIds], listPosition: list.position });
     }
   }
-  return [...seats.values()].map((seat) => {
-    const attended = [...seat.attended].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const basis: Basis = { kind: 'stated', sources: attended.map((a) => ({ document: a.document, item: ATTENDANCE_LIST })) };
-    return {
-      body_id: bodyId,
-      person_id: seat.personId,
-      party_id: seat.partyId,
-      capacity: seat.capacity,
-      first_date: attended[0]!.date,
-      last_date: attended[attended.length - 1]!.date,
-      meetings: json(attended.map(({ meetingId, date, acting }) => ({ meetingId, date, acting }))),
-      events: json([...new Set(attended.flatMap((a) => a.eventIds))]),
-      basis: json(basis),
-    };
-  });
+  return [...seats.values()].map(({ personId, partyId, capacity, attended }) => ({ personId, partyId, capacity, attended: attended.sort(byDayThenList) }));
+}
+
+const byDayThenList = (a: Attendance, b: Attendance) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.listPosition - b.listPosition);
+
+function seatRows(bodyId: string, seats: readonly SeatAttended[]): Row[] {
+  return seats.map((seat) => ({
+    body_id: bodyId,
+    person_id: seat.personId,
+    party_id: seat.partyId,
+    capacity: seat.capacity,
+    first_date: seat.attended[0]!.date,
+    last_date: seat.attended[seat.attended.length - 1]!.date,
+  }));
+}
+
+/** One row per seat and meeting attended; with `meetingId`, only that meeting's. */
+function seatMeetingRows(bodyId: string, seats: readonly SeatAttended[], meetingId?: string): Row[] {
+  return seats.flatMap((seat) =>
+    seat.attended
+      .filter((a) => meetingId === undefined || a.meetingId === meetingId)
+      .map((a) => ({
+        body_id: bodyId,
+        person_id: seat.personId,
+        party_id: seat.partyId,
+        capacity: seat.capacity,
+        meeting_id: a.meetingId,
+        date: a.date,
+        list_position: a.listPosition,
+        acting: a.acting ? 1 : 0,
+        document: a.document,
+        events: json(a.eventIds),
+      })),
+  );
 }
 
 function bodyOfMeeting(db: Database.Database, meetingId: string): string | null {
@@ -106,15 +149,21 @@ function bodyOfMeeting(db: Database.Database, meetingId: string): string | null 
 /** Who sat on a body on a day by its attendance lists: one projection for that one question. */
 export const attestedSeatProjection: Projection = {
   name: 'attested-seat',
-  version: 1,
-  tables: ['rm_attested_seats', 'rm_attested_meeting_bodies', 'rm_attested_seats_log'],
+  version: 2,
+  tables: ['rm_attested_seats', 'rm_attested_seat_meetings', 'rm_attested_meeting_bodies', 'rm_attested_seats_log'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS rm_attested_seats (
       body_id TEXT NOT NULL, person_id TEXT NOT NULL, party_id TEXT, capacity TEXT,
-      first_date TEXT NOT NULL, last_date TEXT NOT NULL, meetings TEXT NOT NULL, events TEXT NOT NULL, basis TEXT NOT NULL,
+      first_date TEXT NOT NULL, last_date TEXT NOT NULL,
       ${KNOWN_COLUMNS});
       CREATE INDEX IF NOT EXISTS rm_attested_seats_by_body ON rm_attested_seats (body_id, first_date);
       CREATE INDEX IF NOT EXISTS rm_attested_seats_by_person ON rm_attested_seats (body_id, person_id, known_until);
+      CREATE TABLE IF NOT EXISTS rm_attested_seat_meetings (
+      body_id TEXT NOT NULL, person_id TEXT NOT NULL, party_id TEXT, capacity TEXT,
+      meeting_id TEXT NOT NULL, date TEXT NOT NULL, list_position INTEGER NOT NULL, acting INTEGER NOT NULL, document TEXT NOT NULL, events TEXT NOT NULL,
+      ${KNOWN_COLUMNS});
+      CREATE INDEX IF NOT EXISTS rm_attested_seat_meetings_by_person ON rm_attested_seat_meetings (body_id, person_id, known_until);
+      CREATE INDEX IF NOT EXISTS rm_attested_seat_meetings_by_meeting ON rm_attested_seat_meetings (body_id, meeting_id, known_until);
       CREATE TABLE IF NOT EXISTS rm_attested_meeting_bodies (meeting_id TEXT PRIMARY KEY, body_id TEXT NOT NULL);
       ${log.setupSql()}`);
   },
@@ -131,16 +180,22 @@ export const attestedSeatProjection: Projection = {
     // A meeting without an attendance list changes no seat.
     if (event.type === 'MeetingRecorded' && !isCorrection(event)) return;
     if (event.type === 'AttendanceRecorded' && !isCorrection(event)) {
-      // A list (or more of one) changes the seats listed for that meeting and no other: only those rows are read and written.
-      const listed = new Set(state.lists.get(event.data.meetingId)?.entries.map((e) => e.seat) ?? []);
-      const current = [...new Set([...listed].map((k) => (JSON.parse(k) as string[])[0]!))].flatMap(
+      // A list (or more of one) changes the seats listed for that meeting and their rows of that meeting, no other: only those rows are read and written.
+      const meetingId = event.data.meetingId;
+      const entries = state.lists.get(meetingId)?.entries ?? [];
+      const listed = new Set(entries.map((e) => e.seat));
+      const seats = seatsAttended(state, listed);
+      const current = [...new Set(entries.map((e) => e.personId))].flatMap(
         (personId) => statement(db, 'SELECT rowid AS _rowid, * FROM rm_attested_seats WHERE body_id = ? AND person_id = ? AND known_until IS NULL').all(bodyId, personId) as CurrentRow[],
       );
       const touched = current.filter((r) => listed.has(seatKey({ personId: r.person_id as string, partyId: r.party_id as string | null, capacity: r.capacity as string | null })));
-      syncCurrentRows(db, 'rm_attested_seats', touched, SEAT_COLUMNS, attestedSeatRows(bodyId, state, listed), event);
+      syncCurrentRows(db, 'rm_attested_seats', touched, SEAT_COLUMNS, seatRows(bodyId, seats), event);
+      const ofMeeting = statement(db, 'SELECT rowid AS _rowid, * FROM rm_attested_seat_meetings WHERE body_id = ? AND meeting_id = ? AND known_until IS NULL').all(bodyId, meetingId) as CurrentRow[];
+      syncCurrentRows(db, 'rm_attested_seat_meetings', ofMeeting, SEAT_MEETING_COLUMNS, seatMeetingRows(bodyId, seats, meetingId), event);
       return;
     }
-    const rows = attestedSeatRows(bodyId, state);
-    syncVersionedRows(db, 'rm_attested_seats', { column: 'body_id', value: bodyId }, SEAT_COLUMNS, rows, event);
+    const seats = seatsAttended(state);
+    syncVersionedRows(db, 'rm_attested_seats', { column: 'body_id', value: bodyId }, SEAT_COLUMNS, seatRows(bodyId, seats), event);
+    syncVersionedRows(db, 'rm_attested_seat_meetings', { column: 'body_id', value: bodyId }, SEAT_MEETING_COLUMNS, seatMeetingRows(bodyId, seats), event);
   },
 };

@@ -1,8 +1,8 @@
-import { evolveMeeting, foldMeeting, itemSortKey, type RecordedMeeting } from '../commands/meeting/meeting.state';
+import { evolveMeeting, foldMeeting, itemSortKey, type ItemState, type RecordedMeeting } from '../commands/meeting/meeting.state';
 import type { LedgerEvent } from '../events/ledger-event';
 import { KNOWN_COLUMNS, type Projection } from './projection';
 import { ScopedFold, ScopedLog } from './scoped-log';
-import { json, syncVersionedRows } from './versioned-rows';
+import { json, syncKeyedRows, syncVersionedRows } from './versioned-rows';
 
 const MEETING_TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'AttendanceRecorded', 'SourceAttached', 'MeetingSignedOff'];
 const log = new ScopedLog('rm_meeting_log');
@@ -48,7 +48,7 @@ export const meetingProjection: Projection = {
     // evolveMeeting replaces only the parts an event changes: rows made from a part it kept are as they were (an attendance list leaves the meeting row and the items alone).
     const kept = (part: (state: RecordedMeeting) => unknown) => before !== undefined && before.status !== 'unknown' && m.status !== 'unknown' && part(before) === part(m);
     const meetingRowKept = before !== undefined && before.status === m.status && Object.keys(m).every((k) => k === 'items' || k === 'attendance' || k === 'followUps' || (before as unknown as Record<string, unknown>)[k] === (m as unknown as Record<string, unknown>)[k]);
-    const meetingRows =
+    const meetingRows = () =>
       m.status === 'unknown'
         ? []
         : [
@@ -72,9 +72,9 @@ export const meetingProjection: Projection = {
               events: json([...m.events, ...(m.signOff?.events ?? [])]),
             },
           ];
-    if (!meetingRowKept) syncVersionedRows(db, 'rm_meetings', scope, ['meeting_id'], meetingRows, event);
+    if (!meetingRowKept) syncVersionedRows(db, 'rm_meetings', scope, ['meeting_id'], meetingRows(), event);
     const items = m.status === 'unknown' ? [] : m.items;
-    const itemRows = items.map((i) => ({
+    const itemRows = (only: readonly ItemState[]) => only.map((i) => ({
       meeting_id: meetingId,
       number: i.number,
       sort_key: itemSortKey(i.number),
@@ -88,9 +88,15 @@ export const meetingProjection: Projection = {
       sources: json(i.sources),
       basis: json(i.basis),
     }));
-    if (!kept((s) => s.items)) syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows, event);
+    if (!kept((s) => s.items)) {
+      // An item event replaces one item (or a few): only the rows of the numbers whose item is not the one held before are read and written.
+      if (before !== undefined && before.status !== 'unknown' && m.status !== 'unknown') {
+        const changed = replacedKeys(before.items, m.items, (i) => i.number);
+        syncKeyedRows(db, 'rm_agenda_items', scope, 'number', changed, itemRows(m.items.filter((i) => changed.has(i.number))), event);
+      } else syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows(items), event);
+    }
     const attendance = m.status === 'unknown' ? [] : m.attendance;
-    const attendanceRows = attendance.map((a, seq) => ({
+    const attendanceRows = (only?: ReadonlySet<string>) => attendance.flatMap((a, seq) => (only && !only.has(a.personId) ? [] : [{
       meeting_id: meetingId,
       person_id: a.personId,
       seq,
@@ -101,7 +107,37 @@ export const meetingProjection: Projection = {
       printed_name: a.printedName,
       events: json(a.events),
       basis: json(a.basis),
-    }));
-    if (!kept((s) => s.attendance)) syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows, event);
+    }]));
+    if (!kept((s) => s.attendance)) {
+      // More names on the list: only the rows of the people whose entry (or place in the list) is not the one held before.
+      if (before !== undefined && before.status !== 'unknown' && m.status !== 'unknown') {
+        const changed = movedOrReplacedKeys(before.attendance, m.attendance, (a) => a.personId);
+        syncKeyedRows(db, 'rm_attendance', scope, 'person_id', changed, attendanceRows(changed), event);
+      } else syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows(), event);
+    }
   },
 };
+
+/*
+ * evolveMeeting replaces the entries of a list an event changes and keeps the others (the
+ * same objects), so the keys whose rows may differ are found by identity.
+ */
+
+/** The keys of entries that are new or gone (an item's row does not depend on its place). */
+function replacedKeys<T>(before: readonly T[], after: readonly T[], keyOf: (entry: T) => string): Set<string> {
+  const held = new Set(before);
+  const now = new Set(after);
+  return new Set([...after.filter((e) => !held.has(e)), ...before.filter((e) => !now.has(e))].map(keyOf));
+}
+
+/** The same where a row holds its entry's place in the list (an attendance row's `seq`): an entry at another place counts as changed. */
+function movedOrReplacedKeys<T>(before: readonly T[], after: readonly T[], keyOf: (entry: T) => string): Set<string> {
+  const changed = new Set<string>();
+  after.forEach((entry, i) => {
+    if (before[i] !== entry) changed.add(keyOf(entry));
+  });
+  before.forEach((entry, i) => {
+    if (after[i] !== entry) changed.add(keyOf(entry));
+  });
+  return changed;
+}

@@ -35,6 +35,18 @@ export function syncCurrentRows(db: Database.Database, table: string, current: r
   for (const [k, row] of wanted) if (!kept.has(k)) insertVersion(db, table, row, event);
 }
 
+/**
+ * The same for the rows of some keys of a scope (one key column): the rows believed now with
+ * those keys are read and made equal to the desired rows with those keys; the scope's other
+ * rows are not read. For a projection that knows which keys an event changed.
+ */
+export function syncKeyedRows(db: Database.Database, table: string, scope: { column: string; value: string }, key: string, keys: ReadonlySet<string>, desired: readonly Row[], event: LedgerEvent): void {
+  if (keys.size === 0) return;
+  const read = statement(db, `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND ${key} = ? AND known_until IS NULL`);
+  const current = [...keys].flatMap((k) => read.all(scope.value, k) as CurrentRow[]);
+  syncCurrentRows(db, table, current, [key], desired.filter((r) => keys.has(r[key] as string)), event);
+}
+
 /** A row believed now, with its rowid. */
 export type CurrentRow = Row & { readonly _rowid: number };
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ATTENDANCE_LIST } from '../commands/meeting/meeting-basis';
 import type { Basis } from '../domain/basis';
 import type { SourceRef } from '../events/event-envelope';
 import type { IntervalRow } from '../projections/interval-columns';
@@ -63,9 +64,14 @@ interface AttestedRow {
   capacity: string | null;
   first_date: string;
   last_date: string;
-  meetings: string;
+}
+
+interface AttestedMeetingRow {
+  meeting_id: string;
+  date: string;
+  acting: number;
+  document: string;
   events: string;
-  basis: string;
 }
 
 interface SeatRow extends IntervalRow {
@@ -137,14 +143,21 @@ export class GroupRosterReader {
   private attested(group: GroupSummary, at: string, knownAt: string | null): AttestedSeat[] {
     const rows = statement(
       this.db,
-      `SELECT person_id, party_id, capacity, first_date, last_date, meetings, events, basis FROM rm_attested_seats
+      `SELECT person_id, party_id, capacity, first_date, last_date FROM rm_attested_seats
        WHERE body_id = @groupId AND first_date <= @at AND last_date >= @at AND ${KNOWN_AT_SQL}`,
     ).all({ groupId: group.id, at, knownAt }) as AttestedRow[];
+    const meetingsOf = statement(
+      this.db,
+      `SELECT meeting_id, date, acting, document, events FROM rm_attested_seat_meetings
+       WHERE body_id = @groupId AND person_id = @personId AND party_id IS @partyId AND capacity IS @capacity AND ${KNOWN_AT_SQL}
+       ORDER BY date, list_position`,
+    );
     const people = this.directory.persons(rows.map((r) => r.person_id));
     const parties = this.directory.parties(rows.map((r) => r.party_id).filter((x): x is string => x !== null));
     return rows
       .map((r) => {
-        const meetings = JSON.parse(r.meetings) as AttestedSeat['meetings'];
+        const attended = meetingsOf.all({ groupId: group.id, personId: r.person_id, partyId: r.party_id, capacity: r.capacity, knownAt }) as AttestedMeetingRow[];
+        const meetings = attended.map((m) => ({ meetingId: m.meeting_id, date: m.date, acting: m.acting === 1 }));
         return {
           person: people.get(r.person_id) ?? { id: r.person_id, slug: '', name: '(unknown person)' },
           representing: r.party_id ? (parties.get(r.party_id) ?? null) : null,
@@ -153,8 +166,8 @@ export class GroupRosterReader {
           to: r.last_date,
           attendedOn: meetings.some((m) => m.date === at),
           meetings,
-          basis: JSON.parse(r.basis) as Basis,
-          events: JSON.parse(r.events) as string[],
+          basis: { kind: 'stated', sources: attended.map((m) => ({ document: m.document, item: ATTENDANCE_LIST })) } satisfies Basis,
+          events: [...new Set(attended.flatMap((m) => JSON.parse(m.events) as string[]))],
         };
       })
       .sort((a, b) => (a.representing?.name ?? a.capacity ?? '').localeCompare(b.representing?.name ?? b.capacity ?? '', 'sv') || a.person.name.localeCompare(b.person.name, 'sv'));

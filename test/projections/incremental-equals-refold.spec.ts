@@ -4,7 +4,7 @@ import { applyCorrections } from '../../src/events/apply-corrections';
 import type { LedgerEvent } from '../../src/events/ledger-event';
 import { asLedgerEvent } from '../../src/events/ledger-event';
 import { openLedger, type Ledger } from '../../src/ledger';
-import { attestedSeatProjection, attestedSeatsOf } from '../../src/projections/attested-seat.projection';
+import { attestedSeatMeetingsOf, attestedSeatProjection, attestedSeatsOf } from '../../src/projections/attested-seat.projection';
 import { termsOf } from '../../src/projections/chair-term.projection';
 import { seatsOf } from '../../src/projections/group-membership.projection';
 import { decisionStatusProjection } from '../../src/projections/decision-status.projection';
@@ -144,20 +144,27 @@ describe('incremental interval projections equal a refold of the whole history',
       scopeOf.set(e.id, body);
       byBody.set(body, [...(byBody.get(body) ?? []), e]);
     }
-    const key = (r: Record<string, unknown>) => JSON.stringify([r.person_id, r.party_id, r.capacity]);
+    const key = (r: Record<string, unknown>) => JSON.stringify([r.person_id, r.party_id, r.capacity, r.meeting_id ?? null]);
     const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
-    let seats = 0;
-    for (const [body, events] of byBody) {
-      const rows = ledger.engine.db
-        .prepare('SELECT * FROM rm_attested_seats WHERE body_id = ? AND known_until IS NULL')
+    const believedNow = (table: string, body: string) =>
+      ledger.engine.db
+        .prepare(`SELECT * FROM ${table} WHERE body_id = ? AND known_until IS NULL`)
         .all(body)
         .map((r) => {
           const { known_from: _f, known_until: _u, known_from_position: _p, ...row } = r as Record<string, unknown>;
           return row;
         });
+    let seats = 0;
+    let attended = 0;
+    for (const [body, events] of byBody) {
+      const rows = believedNow('rm_attested_seats', body);
+      const meetings = believedNow('rm_attested_seat_meetings', body);
       seats += rows.length;
+      attended += meetings.length;
       expect({ body, rows: sorted(rows) }).toEqual({ body, rows: sorted(attestedSeatsOf(body, events)) });
+      expect({ body, meetings: sorted(meetings) }).toEqual({ body, meetings: sorted(attestedSeatMeetingsOf(body, events)) });
     }
+    expect(attended).toBeGreaterThan(seats);
     expect(seats).toBeGreaterThan(0);
   });
 
