@@ -2,7 +2,7 @@ import { ProtocolReviewController } from './web/review/review.controller';
 import { IntakeController } from './http/intake.controller';
 import { IntakeProtocolHandler } from './queries/intake-protocol.query';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExecuteCommandsHandler } from './commands/execute-commands.command';
 import type { LedgerConfig } from './config/ledger-config';
@@ -13,6 +13,7 @@ import { GroupsController } from './http/groups.controller';
 import { HealthController } from './http/health.controller';
 import { PeopleController } from './http/people.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { SettledReadsInterceptor } from './http/settled-reads.interceptor';
 import { openLedger, type Ledger, type OpenOptions } from './ledger';
 import { LEDGER, LEDGER_CONFIG } from './ledger.token';
 import { AccessGuard } from './access/access.guard';
@@ -51,6 +52,8 @@ export class AppModule implements OnApplicationShutdown {
         { provide: LEDGER, useFactory: () => openLedger(config, options) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // Group commit: no request but POST /commands runs while a shared transaction is open.
+        { provide: APP_INTERCEPTOR, useClass: SettledReadsInterceptor },
         // Clerk sign-ins live in this process's memory: a restart signs everyone out.
         { provide: CLERK_SESSIONS, useFactory: () => new ClerkSessions() },
         ExecuteCommandsHandler,

@@ -57,6 +57,11 @@ export interface Ledger {
   readonly chainBackfill: ChainBackfill | null;
   /** Drops and rebuilds every read model from the log, proving the result equal to what was there. */
   rebuildReadModels(onProgress?: RebuildProgress): Promise<RebuiltModel[]>;
+  /**
+   * Resolves when every append made so far is committed (SQLite group commit): a reader
+   * that waits for it never reads events of a transaction that might still roll back.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +87,9 @@ export async function openLedger(
   let store: EventStore;
   let chainBackfill: ChainBackfill | null = null;
   let backfills = () => [] as string[];
+  let settled = () => Promise.resolve();
+  // The writer's folded states may include events of a transaction that rolled back: forgotten with it.
+  let writerRef: LedgerWriter | null = null;
   let waitForReadModels: (position: number) => Promise<boolean>;
   const readPage = (after: number, limit: number) => store.readAll({ after, limit });
 
@@ -91,8 +99,12 @@ export async function openLedger(
     const log: SqliteEventStore = new SqliteEventStore(db, {
       clock,
       inline: (events) => engine.applyAppended(events, (after, limit) => log.readAllSync({ after, limit }).map((e) => upcasters.upcast(e))),
-      onRollback: () => engine.rolledBack(),
+      onRollback: () => {
+        engine.rolledBack();
+        writerRef?.forgetStates();
+      },
     });
+    settled = () => log.settled();
     chainBackfill = log.chainBackfill;
     backfills = () => log.chainBackfills().map(backfillNote);
     store = new UpcastingEventStore(log, upcasters);
@@ -114,6 +126,7 @@ export async function openLedger(
   }
 
   const writer = new LedgerWriter({ store, aliases: directory, locator: new EventLocatorReader(db), waitForReadModels });
+  writerRef = writer;
   const people = new PersonHistoryReader(db, directory);
   const meetings = new MeetingReader(db, directory);
   return {
@@ -135,7 +148,9 @@ export async function openLedger(
     repaired: headAtOpen > 0 ? [...engine.damaged] : [],
     audit: new LedgerAudit(store, clock, backfills),
     chainBackfill,
+    settled,
     async rebuildReadModels(onProgress) {
+      await settled();
       const result = await engine.rebuildAll(readPage, await store.headPosition(), onProgress);
       // Events appended while it was building (a subscription's included) are applied after the swap.
       await engine.catchUp(readPage);

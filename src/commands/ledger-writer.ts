@@ -51,9 +51,18 @@ export interface ExecuteOptions {
  */
 export class LedgerWriter {
   /** Groups' folded states: a command on a group evolves the state it had, instead of folding the group's history. */
-  private readonly states = new StateCache();
+  private states = new StateCache();
 
   constructor(private readonly options: LedgerWriterOptions) {}
+
+  /**
+   * Drops the folded states: a transaction rolled back. Under group commit a command reads
+   * the events other requests wrote earlier in the same open transaction, so a state may
+   * hold events that never got committed.
+   */
+  forgetStates(): void {
+    this.states = new StateCache(this.states.maxStreams);
+  }
 
   /** `by` is who sends it: a token's principal over HTTP, or a plain actor name for local processes (CLI, seed), which may send any command. */
   execute(body: unknown, by: string | Principal): Promise<WriteResult>;

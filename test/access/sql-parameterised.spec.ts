@@ -42,6 +42,8 @@ const REVIEWED = new Set([
   "src/projections/versioned-rows.ts :: columns.join(', ')",
   "src/projections/versioned-rows.ts :: scope.column",
   "src/projections/versioned-rows.ts :: table",
+  // the key column a projection names in code (syncKeyedRows)
+  "src/projections/versioned-rows.ts :: key",
   "src/queries/decision-list.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'd.known_$1')",
   "src/queries/decision-list.reader.ts :: KNOWN_AT_SQL.replace(/known_(from|until)/g, 'm.known_$1')",
   "src/queries/directory.reader.ts :: KNOWN_FROM_SQL",

@@ -24,6 +24,15 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
 }
 
+/** A transaction shared by the appends of one turn of the event loop (group commit). */
+interface OpenGroup {
+  readonly committed: Promise<void>;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+  /** Appends written in it so far. */
+  members: number;
+}
+
 const SELECT_COLUMNS = 'position, id, stream, stream_version, type, schema_version, data, metadata';
 
 export class SqliteEventStore implements EventStore {
@@ -32,6 +41,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly statements;
   private readonly chain: SqliteEventChain;
+  /** The open group transaction, if appends of this turn of the event loop are waiting for its COMMIT. */
+  private group: OpenGroup | null = null;
   /** Set when this open chained a log written before hashing existed (see SqliteEventChain). */
   readonly chainBackfill: ChainBackfill | null;
 
@@ -65,16 +76,80 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Runs in the caller's macrotask, like the reads before it: a writer in this process reads,
-   * decides and appends without another request's decision in between. (Group commit, which
-   * waited for the next tick to share a transaction, let concurrent requests on one stream
-   * decide on the same version and lose to each other: see bench/README.md, issue 15.)
+   * Group commit (issue 15): appends made in one turn of the event loop share one
+   * transaction and one fsync. The first opens the transaction (BEGIN IMMEDIATE) and asks for
+   * its COMMIT after the I/O callbacks of this turn (setImmediate); every append writes its
+   * events at once, in a savepoint of its own, so a refused append rolls back alone. Each
+   * caller's promise settles when the shared COMMIT is on disk, so nothing is answered
+   * before it is durable. A writer in this process reads, decides and appends in one
+   * macrotask, and reads through this connection see the events written before it in the
+   * open transaction: two requests never decide on the same version. (The first group
+   * commit waited for the tick *before* writing, and requests of one process lost races to
+   * each other: bench/README.md.)
    */
   async append(appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
-    return this.appendSync(appends);
+    if (appends.every((a) => a.events.length === 0)) return this.appendSync(appends);
+    const group = this.openGroup();
+    group.members += 1;
+    let stored: StoredEvent[];
+    try {
+      // Inside the open transaction better-sqlite3 makes this a savepoint.
+      stored = this.db.transaction(() => this.insertAll(appends))();
+    } catch (error) {
+      group.members -= 1;
+      // Alone in it: nothing to keep, so the write lock is let go now, not a turn later (a retry on another connection of this process would wait for it).
+      if (group.members === 0) this.commitGroup(group);
+      this.options.onRollback?.();
+      throw storageError(error);
+    }
+    await group.committed;
+    if (stored.length > 0) this.appended.emit('appended');
+    return stored;
   }
 
-  /** Synchronous form, for callers already inside a better-sqlite3 transaction. */
+  /** Resolves when no group transaction is open: what a reader waits for so it never reads events not yet committed. */
+  settled(): Promise<void> {
+    return this.group?.committed.then(
+      () => undefined,
+      () => undefined,
+    ) ?? Promise.resolve();
+  }
+
+  private openGroup(): OpenGroup {
+    if (this.group) return this.group;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw storageError(error);
+    }
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const committed = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // Every caller awaits it; this keeps a failed COMMIT from counting as unhandled before they do.
+    committed.catch(() => undefined);
+    const group: OpenGroup = { committed, resolve, reject, members: 0 };
+    this.group = group;
+    setImmediate(() => this.commitGroup(group));
+    return group;
+  }
+
+  private commitGroup(group: OpenGroup): void {
+    if (this.group !== group) return;
+    this.group = null;
+    try {
+      this.db.exec('COMMIT');
+      group.resolve();
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.options.onRollback?.();
+      group.reject(storageError(error));
+    }
+  }
+
+  /** Synchronous form, for callers already inside a better-sqlite3 transaction (or with no event loop turn to share). */
   appendSync(appends: readonly StreamAppend[]): StoredEvent[] {
     let stored: StoredEvent[];
     try {
@@ -191,6 +266,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.group) this.commitGroup(this.group);
     this.appended.emit('closing');
   }
 }
