@@ -1,11 +1,13 @@
 import { groupFolder, foldGroup, type EstablishedGroup } from '../../src/commands/group/group.state';
 import { StateCache } from '../../src/commands/shared/state-cache';
 import { UnitOfWork } from '../../src/commands/shared/unit-of-work';
-import { idFromSlug, streamOf } from '../../src/domain/identity';
+import { idFromSlug, idOfRef, streamOf } from '../../src/domain/identity';
 import { asLedgerEvent } from '../../src/events/ledger-event';
 import { openLedger, type Ledger } from '../../src/ledger';
 import { FixedClock, tempDir } from '../support/fixtures';
-import { setup } from '../support/meeting-fixtures';
+import { attendance, MEETING, recordMeeting, setup, signOff } from '../support/meeting-fixtures';
+import { meetingStream } from '../../src/commands/meeting/meeting-context';
+import { foldMeeting, meetingFolder } from '../../src/commands/meeting/meeting.state';
 
 /**
  * The writer's folded group states (src/commands/shared/state-cache.ts) on a real SQLite
@@ -78,5 +80,56 @@ describe('folded states reused between batches', () => {
     await expect(
       mine.writer.execute({ type: 'AppointMember', data: { group: 'samordnande-grupp-aldre', person: 'karin-jilken', effectiveFrom: '2025-04-01' } }, 'test'),
     ).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+/** The same for a meeting's protocol (meetingFolder): items, attendance and a correction added behind the cache's back. */
+describe('folded meeting states reused between batches', () => {
+  const tmp = tempDir('state-cache-meeting-');
+  const clock = new FixedClock();
+  const stream = meetingStream(idOfRef('meeting', MEETING));
+  let mine: Ledger;
+  let other: Ledger;
+  const cache = new StateCache();
+  const decidedOn = async () => new UnitOfWork(mine.store, cache).state(stream, meetingFolder);
+  const stored = async () => foldMeeting((await mine.store.readStream(stream)).map(asLedgerEvent));
+  const item = (number: string, title: string, commandId = `item-${number}`) => ({ type: 'AddAgendaItem', data: { meeting: MEETING, item: { number, kind: 'information', title } }, metadata: { commandId } });
+
+  beforeAll(async () => {
+    const path = tmp.file('ledger.db');
+    mine = await openLedger({ store: 'sqlite', dbPath: path, eventStoreConnectionString: null, readModelWaitMs: 0 }, { clock });
+    other = await openLedger({ store: 'sqlite', dbPath: path, eventStoreConnectionString: null, readModelWaitMs: 0 }, { clock });
+    await mine.writer.execute([...setup, recordMeeting], 'test');
+  });
+  afterAll(async () => {
+    await other.close();
+    await mine.close();
+    tmp.cleanup();
+  });
+
+  it('given a first read, then more items and the attendance from another process, evolves the kept state to what a fold of the stream gives', async () => {
+    expect(await decidedOn()).toEqual(await stored());
+    await other.writer.execute(item('9', 'Övriga frågor'), 'test');
+    await other.writer.execute(attendance, 'test');
+    const state = await decidedOn();
+    expect(state).toEqual(await stored());
+    expect(state.status === 'unknown' ? [] : state.items.map((i) => i.number)).toContain('9');
+    expect(cache.get(meetingFolder, stream)?.version).toBe((await mine.store.readStream(stream)).length);
+  });
+
+  it('given a correction of an item, folds the whole stream again', async () => {
+    const added = (await mine.store.readByCommandId('item-9')).find((e) => e.type === 'AgendaItemAdded')!;
+    await other.writer.execute({ type: 'RevokeEvent', data: { event: added.id, reason: 'Fel protokoll' } }, 'test');
+    const state = await decidedOn();
+    expect(state).toEqual(await stored());
+    expect(state.status === 'unknown' ? [] : state.items.map((i) => i.number)).not.toContain('9');
+  });
+
+  it('decides through the writer on the kept state: an item number taken is refused, the sign-off lands', async () => {
+    await expect(mine.writer.execute(item('1', 'Välkomna igen', 'item-1-again'), 'test')).rejects.toMatchObject({ status: 422 });
+    await mine.writer.execute(signOff, 'test');
+    const state = await decidedOn();
+    expect(state).toEqual(await stored());
+    expect(state.status).toBe('signed-off');
   });
 });

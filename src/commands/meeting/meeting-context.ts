@@ -4,7 +4,7 @@ import { slugify } from '../../domain/slug';
 import type { AgendaItemContent, AgendaItemKind, ItemDecision, Presenter, Ratifier } from '../../events/meeting.events';
 import type { CommandContext } from '../shared/command-context';
 import type { AgendaItemDto, ItemDecisionDto, PresenterDto } from './agenda-item.dto';
-import { foldMeeting, type MeetingState } from './meeting.state';
+import { foldMeeting, meetingFolder, type MeetingState } from './meeting.state';
 
 /** Reading meetings and resolving agenda items for the meeting commands' handlers. */
 
@@ -27,7 +27,7 @@ export interface LoadedMeeting {
 export async function loadMeeting(ctx: CommandContext, ref: string): Promise<LoadedMeeting> {
   const id = idOfRef('meeting', ref);
   const stream = meetingStream(id);
-  return { id, stream, state: foldMeeting(await ctx.streamEvents(stream)) };
+  return { id, stream, state: await ctx.streamState(stream, meetingFolder) };
 }
 
 /** The meeting folded with one decision's follow-ups. */

@@ -1,3 +1,4 @@
+import type { StreamFolder } from './state-cache';
 import type { BasisClaim } from '../../domain/basis';
 import { parseEffectiveDate, type EffectiveDate } from '../../domain/effective-date';
 import { eventIdFor, idFromSlug, isUuid, streamOf, type EntityKind } from '../../domain/identity';
@@ -137,6 +138,11 @@ export class CommandContext {
 
   async streamEvents(stream: string) {
     return this.uow.events(stream);
+  }
+
+  /** The stream's state as `folder` folds it, staged events included (reused from the writer's cache where it can be). */
+  async streamState<S>(stream: string, folder: StreamFolder<S>): Promise<S> {
+    return this.uow.state(stream, folder);
   }
 
   async streamVersion(stream: string): Promise<number> {

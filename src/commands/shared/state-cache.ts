@@ -8,6 +8,8 @@ import type { LedgerNewEvent } from '../../events/ledger-event';
  */
 export interface StreamFolder<S> {
   readonly name: string;
+  /** Streams of this folder held at most (the cache's own bound otherwise): for states that are large. */
+  readonly maxStreams?: number;
   fold(events: readonly LedgerNewEvent[]): S;
   evolve(state: S, event: LedgerNewEvent): S;
 }
@@ -19,32 +21,37 @@ interface Entry {
 
 /**
  * The writer's folded states of the streams it decided on lately (a group's seats and chair
- * terms), at the version they were folded at: the next command on the stream reads only the
- * events appended since and evolves the state with them, instead of reading and folding the
- * stream's whole history. Filled only from committed events, so a batch that rolls back
- * leaves nothing behind. Bounded by streams held, least recently used out first.
+ * terms, a meeting's protocol), at the version they were folded at: the next command on the
+ * stream reads only the events appended since and evolves the state with them, instead of
+ * reading and folding the stream's whole history. Filled from the events read, which under
+ * group commit may include events of the open transaction: the writer drops the whole cache
+ * when a transaction rolls back (LedgerWriter.forgetStates). Bounded by streams held per
+ * folder, least recently used out first.
  */
 export class StateCache {
-  private readonly entries = new Map<string, Entry>();
+  /** By folder, then stream; each in least-recently-used order. */
+  private readonly entries = new Map<string, Map<string, Entry>>();
 
   constructor(readonly maxStreams = 20_000) {}
 
   get<S>(folder: StreamFolder<S>, stream: string): { readonly version: number; readonly state: S } | undefined {
-    const key = `${folder.name}:${stream}`;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    const held = this.entries.get(folder.name);
+    const entry = held?.get(stream);
+    if (!held || !entry) return undefined;
+    held.delete(stream);
+    held.set(stream, entry);
     return entry as { version: number; state: S };
   }
 
   set<S>(folder: StreamFolder<S>, stream: string, version: number, state: S): void {
-    const key = `${folder.name}:${stream}`;
-    this.entries.delete(key);
-    this.entries.set(key, { version, state });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxStreams) break;
-      this.entries.delete(oldest);
+    let held = this.entries.get(folder.name);
+    if (!held) this.entries.set(folder.name, (held = new Map()));
+    held.delete(stream);
+    held.set(stream, { version, state });
+    const bound = Math.min(folder.maxStreams ?? this.maxStreams, this.maxStreams);
+    for (const oldest of held.keys()) {
+      if (held.size <= bound) break;
+      held.delete(oldest);
     }
   }
 }
