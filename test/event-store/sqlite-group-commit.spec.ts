@@ -74,6 +74,18 @@ describe('SQLite group commit', () => {
     db.close();
   });
 
+  it('given the COMMIT fails (the connection closed under the open group), then every append of the group is refused and none is in the file', async () => {
+    const { db, store, watcher, committed } = openStore('commit-fails.db');
+    const first = store.append([{ stream: 'group-a', expectedVersion: 0, events: [newEvent('A1')] }]).catch((e: unknown) => e);
+    const second = store.append([{ stream: 'group-b', expectedVersion: 0, events: [newEvent('B1')] }]).catch((e: unknown) => e);
+    db.close();
+    // better-sqlite3's own TypeError (of another realm than the test's, hence matched by message).
+    expect(await first).toMatchObject({ message: expect.stringMatching(/not open/) });
+    expect(await second).toMatchObject({ message: expect.stringMatching(/not open/) });
+    expect(committed()).toBe(0);
+    watcher.close();
+  });
+
   it('given commands of one turn through the ledger, the later ones decided on the events of the earlier (no lost race), then read models equal a rebuild from the log', async () => {
     const ledger = await open(tmp.file('ledger.db'));
     await ledger.writer.execute({ type: 'EstablishGroup', data: { name: 'Grupp', slug: 'grupp', kind: 'working-group', effectiveFrom: '2025-01-01' } }, 'test');

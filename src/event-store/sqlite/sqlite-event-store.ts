@@ -143,9 +143,18 @@ export class SqliteEventStore implements EventStore {
       this.db.exec('COMMIT');
       group.resolve();
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.options.onRollback?.();
+      // Nothing of the group is written; every member is told so, even if the rollback itself fails (SQLite has then rolled back already).
+      try {
+        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+      } catch {
+        // The COMMIT's own error is the one to report.
+      }
       group.reject(storageError(error));
+      try {
+        this.options.onRollback?.();
+      } catch {
+        // A closed connection: the ledger is closed, nothing cached will be used again.
+      }
     }
   }
 
