@@ -46,7 +46,9 @@ export const meetingProjection: Projection = {
     const { state: m, before } = meetings.step(db, meetingId, event);
     const scope = { column: 'meeting_id', value: meetingId };
     // evolveMeeting replaces only the parts an event changes: rows made from a part it kept are as they were (an attendance list leaves the meeting row and the items alone).
-    const kept = (part: (state: RecordedMeeting) => unknown) => before !== undefined && before.status !== 'unknown' && m.status !== 'unknown' && part(before) === part(m);
+    // The recorded meeting this event evolved (undefined when refolded, or when either side is not a recorded meeting): rows may be synced by difference from it.
+    const evolvedFrom = before !== undefined && before.status !== 'unknown' && m.status !== 'unknown' ? before : undefined;
+    const kept = (part: (state: RecordedMeeting) => unknown) => evolvedFrom !== undefined && part(evolvedFrom) === part(m as RecordedMeeting);
     const meetingRowKept = before !== undefined && before.status === m.status && Object.keys(m).every((k) => k === 'items' || k === 'attendance' || k === 'followUps' || (before as unknown as Record<string, unknown>)[k] === (m as unknown as Record<string, unknown>)[k]);
     const meetingRows = () =>
       m.status === 'unknown'
@@ -90,9 +92,9 @@ export const meetingProjection: Projection = {
     }));
     if (!kept((s) => s.items)) {
       // An item event replaces one item (or a few): only the rows of the numbers whose item is not the one held before are read and written.
-      if (before !== undefined && before.status !== 'unknown' && m.status !== 'unknown') {
-        const changed = replacedKeys(before.items, m.items, (i) => i.number);
-        syncKeyedRows(db, 'rm_agenda_items', scope, 'number', changed, itemRows(m.items.filter((i) => changed.has(i.number))), event);
+      if (evolvedFrom) {
+        const changed = replacedKeys(evolvedFrom.items, items, (i) => i.number);
+        syncKeyedRows(db, 'rm_agenda_items', scope, 'number', changed, itemRows(items.filter((i) => changed.has(i.number))), event);
       } else syncVersionedRows(db, 'rm_agenda_items', scope, ['number'], itemRows(items), event);
     }
     const attendance = m.status === 'unknown' ? [] : m.attendance;
@@ -110,8 +112,8 @@ export const meetingProjection: Projection = {
     }]));
     if (!kept((s) => s.attendance)) {
       // More names on the list: only the rows of the people whose entry (or place in the list) is not the one held before.
-      if (before !== undefined && before.status !== 'unknown' && m.status !== 'unknown') {
-        const changed = movedOrReplacedKeys(before.attendance, m.attendance, (a) => a.personId);
+      if (evolvedFrom) {
+        const changed = movedOrReplacedKeys(evolvedFrom.attendance, attendance, (a) => a.personId);
         syncKeyedRows(db, 'rm_attendance', scope, 'person_id', changed, attendanceRows(changed), event);
       } else syncVersionedRows(db, 'rm_attendance', scope, ['person_id'], attendanceRows(), event);
     }
