@@ -54,8 +54,8 @@ export class AppModule implements OnApplicationShutdown {
         { provide: APP_GUARD, useClass: AccessGuard },
         // Group commit: no request but POST /commands runs while a shared transaction is open.
         { provide: APP_INTERCEPTOR, useClass: SettledReadsInterceptor },
-        // Clerk sign-ins live in this process's memory: a restart signs everyone out.
-        { provide: CLERK_SESSIONS, useFactory: () => new ClerkSessions() },
+        // Clerk sign-ins are kept in the ledger's file beside the tokens: a restart keeps them.
+        { provide: CLERK_SESSIONS, useFactory: (ledger: Ledger) => new ClerkSessions(ledger.sessions), inject: [LEDGER] },
         ExecuteCommandsHandler,
         IntakeProtocolHandler,
         GetGroupRosterHandler,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { SessionStore } from './access/session-store';
 import { TokenStore } from './access/token-store';
 import { backfillNote, LedgerAudit } from './audit/ledger-audit';
 import { LedgerWriter } from './commands/ledger-writer';
@@ -47,6 +48,8 @@ export interface Ledger {
   readonly clock: Clock;
   /** Access tokens (hashes only), in the same SQLite file but outside the event log. */
   readonly tokens: TokenStore;
+  /** Web sign-ins (hashed session ids), in the same file, outside the event log. */
+  readonly sessions: SessionStore;
   /** Projections rebuilt on open because their version changed. */
   readonly rebuilt: readonly string[];
   /** Projections rebuilt on open because their tables were missing (dropped or lost) while the log was intact. */
@@ -144,6 +147,7 @@ export async function openLedger(
     popolo: (knownAt) => popoloExport(db, knownAt),
     clock,
     tokens: new TokenStore(db, () => clock.now()),
+    sessions: new SessionStore(db),
     rebuilt,
     repaired: headAtOpen > 0 ? [...engine.damaged] : [],
     audit: new LedgerAudit(store, clock, backfills),

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { tokenPrincipal, type Principal } from '../../access/principal';
 import type { Role } from '../../access/roles';
+import type { SessionStore } from '../../access/session-store';
 import type { TokenStore } from '../../access/token-store';
 
 export const CLERK_COOKIE = 'ledger_clerk';
@@ -26,46 +27,44 @@ export interface SignedIn {
 }
 
 /**
- * Clerk sessions, held in memory: a restart signs everyone out, which is the safe way round.
- * The session keeps only the token's id; the token is looked up on every request, so a
- * revoked token ends its sessions at once.
+ * Clerk sessions, kept in the ledger's file (`SessionStore`): a restart or another process on
+ * the same file keeps the clerk signed in until the session's eight hours are up. The session
+ * keeps only the token's id; the token is looked up on every request, so a revoked token ends
+ * its sessions at once.
  */
 export class ClerkSessions {
-  private readonly sessions = new Map<string, ClerkSession>();
-
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: SessionStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   open(tokenId: string): ClerkSession {
-    this.sweep();
+    this.store.removeEnded(this.now());
     const session: ClerkSession = { id: randomBytes(32).toString('base64url'), tokenId, csrf: randomBytes(32).toString('base64url'), expiresAt: this.now() + SESSION_SECONDS * 1000 };
-    this.sessions.set(session.id, session);
+    this.store.save(session.id, session);
     return session;
   }
 
   close(id: string): void {
-    this.sessions.delete(id);
+    this.store.remove(id);
   }
 
   /** The live session of this request, with its token still active; ends the session when the token is revoked. */
   signedIn(request: Request, tokens: TokenStore): SignedIn | null {
     const id = cookieValue(request.headers.cookie, CLERK_COOKIE);
-    const session = id ? this.sessions.get(id) : undefined;
-    if (!session) return null;
+    const stored = id ? this.store.find(id) : null;
+    if (!id || !stored) return null;
+    const session: ClerkSession = { id, ...stored };
     if (session.expiresAt <= this.now()) {
-      this.sessions.delete(session.id);
+      this.store.remove(id);
       return null;
     }
     const token = tokens.active().find((t) => t.id === session.tokenId);
     if (!token || !SIGN_IN_ROLES.includes(token.role)) {
-      this.sessions.delete(session.id);
+      this.store.remove(id);
       return null;
     }
     return { session, principal: tokenPrincipal(token.id, token.name, token.role) };
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
   }
 }
 
