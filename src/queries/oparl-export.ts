@@ -6,6 +6,10 @@ const OPARL = 'https://schema.oparl.org/1.1';
  * An OParl-shaped Meeting with its AgendaItems (schema.oparl.org/1.1). Ids are this API's
  * own paths (OParl wants URLs; prefix them with the server's address). `start` is the
  * meeting day: the sources give no times. Names only, in official capacity.
+ * `ledger:basis` is a property of this ledger's own (prefixed so it cannot clash with
+ * OParl's): on the meeting, the basis of its date, place, form, chair, registry number and
+ * sign-off; on each agenda item, the basis of the item and of its decision; stated (the
+ * document and item that say it) or inferred (the reasoning), as the protocol view shows it.
  */
 export function oparlMeeting(m: MeetingDetail) {
   const id = `/meetings/${m.slug}?format=oparl`;
@@ -21,6 +25,7 @@ export function oparlMeeting(m: MeetingDetail) {
     participant: [...m.attendance.present, ...m.attendance.others].map((a) => `/people/${a.person.slug}`),
     ...(m.registryNumber && { keyword: [m.registryNumber] }),
     web: `/meetings/${m.slug}/protocol`,
+    'ledger:basis': m.basis,
     agendaItem: m.items.map((item, order) => ({
       id: `${id}#item-${item.number}`,
       type: `${OPARL}/AgendaItem`,
@@ -30,6 +35,7 @@ export function oparlMeeting(m: MeetingDetail) {
       name: item.title,
       public: true,
       ...(item.decision && { result: item.decision.status, ...(item.decision.text && { resolutionText: item.decision.text }) }),
+      'ledger:basis': { item: item.basis, ...(item.decision && { decision: item.decision.basis }) },
     })),
   };
 }

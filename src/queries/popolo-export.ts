@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Basis } from '../domain/basis';
 import { KNOWN_AT_SQL, KNOWN_FROM_SQL } from './temporal-params';
 
 /**
@@ -6,6 +7,9 @@ import { KNOWN_AT_SQL, KNOWN_FROM_SQL } from './temporal-params';
  * memberships with start and end dates, role and on_behalf_of (the party represented).
  * Dates keep their precision ("2026-12"); an unknown start is left out, as Popolo allows.
  * Only names in official capacity: no personal data beyond the name is held.
+ * Each membership carries `ledger:basis`, a property of this ledger's own (prefixed so it
+ * cannot clash with Popolo's): stated, with the document and item that say it, or
+ * inferred, with the reasoning, exactly as the roster answers it.
  */
 export function popoloExport(db: Database.Database, knownAt: string | null) {
   const params = { knownAt };
@@ -16,13 +20,13 @@ export function popoloExport(db: Database.Database, knownAt: string | null) {
     )
     .all(params);
   const parties = db.prepare<typeof params, { id: string; slug: string; name: string; kind: string }>(`SELECT id, slug, name, kind FROM rm_parties WHERE ${KNOWN_FROM_SQL} ORDER BY name`).all(params);
-  type Seat = { id: string; group_id: string; person_id: string; role: string; representing_id: string | null; field: string | null; from_date: string | null; to_date: string | null; events: string; sources: string };
+  type Seat = { id: string; group_id: string; person_id: string; role: string; representing_id: string | null; field: string | null; from_date: string | null; to_date: string | null; events: string; sources: string; basis: string };
   const seats = db
-    .prepare<typeof params, Seat>(`SELECT membership_id AS id, group_id, person_id, role, representing_id, field, from_date, to_date, events, sources FROM rm_memberships WHERE ${KNOWN_AT_SQL} ORDER BY from_lo`)
+    .prepare<typeof params, Seat>(`SELECT membership_id AS id, group_id, person_id, role, representing_id, field, from_date, to_date, events, sources, basis FROM rm_memberships WHERE ${KNOWN_AT_SQL} ORDER BY from_lo`)
     .all(params);
   const chairs = db
     .prepare<typeof params, Seat>(
-      `SELECT term_id AS id, group_id, person_id, role, NULL AS representing_id, NULL AS field, from_date, to_date, events, sources FROM rm_chair_terms WHERE ${KNOWN_AT_SQL} ORDER BY from_lo`,
+      `SELECT term_id AS id, group_id, person_id, role, NULL AS representing_id, NULL AS field, from_date, to_date, events, sources, basis FROM rm_chair_terms WHERE ${KNOWN_AT_SQL} ORDER BY from_lo`,
     )
     .all(params);
   const membership = (m: Seat) => ({
@@ -35,6 +39,7 @@ export function popoloExport(db: Database.Database, knownAt: string | null) {
     ...(m.to_date && { end_date: m.to_date }),
     ...(m.representing_id && { on_behalf_of_id: m.representing_id }),
     sources: (JSON.parse(m.sources) as { document?: string; url?: string; item?: string }[]).map((s) => ({ note: [s.document, s.item && `item ${s.item}`].filter(Boolean).join(', '), ...(s.url && { url: s.url }) })),
+    'ledger:basis': JSON.parse(m.basis) as Basis,
     events: JSON.parse(m.events) as string[],
   });
   return {

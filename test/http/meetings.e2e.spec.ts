@@ -116,6 +116,26 @@ describe('meetings, protocols and decisions over HTTP', () => {
       expect(oparl).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', start: '2025-02-28', agendaItem: expect.arrayContaining([expect.objectContaining({ number: '4.1', result: 'decided', type: 'https://schema.oparl.org/1.1/AgendaItem' })]) });
       expect((await get('/export/oparl/meetings').expect(200)).body).toEqual([oparl]);
     });
+
+    it('gives every Popolo membership and every OParl meeting and agenda item its basis, as the roster and the meeting view answer it', async () => {
+      await seeded();
+      const popolo = (await get('/export/popolo').expect(200)).body;
+      const roster = (await get('/groups/samordnande-grupp-aldre/roster?at=2025-03-15').expect(200)).body;
+      const person = (name: string) => popolo.persons.find((p: { name: string }) => p.name === name).id;
+      const incoming = popolo.memberships.find((m: { person_id: string; organization_id: string }) => m.person_id === person('Katarina Nilsson Ederam'));
+      const seat = roster.members.find((m: { person: { name: string } }) => m.person.name === 'Katarina Nilsson Ederam');
+      expect(incoming['ledger:basis']).toEqual(seat.basis);
+      expect(incoming['ledger:basis']).toMatchObject({ kind: 'stated', sources: [expect.objectContaining({ document: expect.stringMatching(/\S/) })] });
+      for (const m of popolo.memberships) expect(['stated', 'inferred']).toContain(m['ledger:basis'].kind);
+
+      const meeting = (await get(`/meetings/${MEETING}`).expect(200)).body;
+      const oparl = (await get(`/meetings/${MEETING}?format=oparl`).expect(200)).body;
+      expect(oparl['ledger:basis']).toEqual(meeting.basis);
+      const item = oparl.agendaItem.find((i: { number: string }) => i.number === '4.1');
+      const viewed = meeting.items.find((i: { number: string }) => i.number === '4.1');
+      expect(item['ledger:basis']).toEqual({ item: viewed.basis, decision: viewed.decision.basis });
+      expect(item['ledger:basis'].decision).toMatchObject({ kind: 'stated', sources: [expect.objectContaining({ item: '4.1' })] });
+    });
   });
 
   it('documents the meeting commands in GET /commands, nested items included', async () => {
