@@ -82,7 +82,9 @@ export async function openLedger(
 ): Promise<Ledger> {
   const clock = options.clock ?? systemClock;
   const db = openSqlite(config.dbPath);
-  const engine = new ProjectionEngine(db, options.projections ?? ALL_PROJECTIONS);
+  // A rebuild may read this file's log from a second thread too, when it holds the log and reads it as stored (the default upcasters).
+  const rebuildHelper = config.store === 'sqlite' && !db.memory && options.upcasters === undefined ? { logFile: db.name } : null;
+  const engine = new ProjectionEngine(db, options.projections ?? ALL_PROJECTIONS, rebuildHelper);
   const rebuilt = engine.prepare();
   const directory = new DirectoryReader(db);
   const upcasters = options.upcasters ?? new UpcasterRegistry(LEDGER_UPCASTERS);

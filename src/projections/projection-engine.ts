@@ -30,6 +30,8 @@ export class ProjectionEngine {
   constructor(
     readonly db: Database.Database,
     readonly projections: readonly Projection[],
+    /** Set when the log is this SQLite file, read with the default upcasters: a rebuild may then use a second thread (shadow-rebuild.ts). */
+    private readonly rebuildHelper: { readonly logFile: string } | null = null,
   ) {}
 
   /**
@@ -80,7 +82,7 @@ export class ProjectionEngine {
       })();
       return [];
     }
-    return buildAndSwap(this.db, pending, readPage, { head, compareWith: new Set(), onProgress, onSwap: (name, version, position) => this.markBuilt(name, version, position) });
+    return buildAndSwap(this.db, pending, readPage, { head, compareWith: new Set(), onProgress, onSwap: (name, version, position) => this.markBuilt(name, version, position), helper: this.rebuildHelper });
   }
 
   /**
@@ -90,7 +92,7 @@ export class ProjectionEngine {
    */
   async rebuildAll(readPage: ReadPage, head: number, onProgress?: RebuildProgress): Promise<RebuiltModel[]> {
     const current = new Set(this.projections.filter((p) => !this.pending.has(p.name)).map((p) => p.name));
-    return buildAndSwap(this.db, this.projections, readPage, { head, compareWith: current, onProgress, onSwap: (name, version, position) => this.markBuilt(name, version, position) });
+    return buildAndSwap(this.db, this.projections, readPage, { head, compareWith: current, onProgress, onSwap: (name, version, position) => this.markBuilt(name, version, position), helper: this.rebuildHelper });
   }
 
   private markBuilt(name: string, version: number, position: number): void {

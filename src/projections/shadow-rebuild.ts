@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../events/event-envelope';
 import { asLedgerEvent } from '../events/ledger-event';
+import { buildInHelper, splitForHelper } from './parallel-shadow-build';
 import type { Projection } from './projection';
 import { fingerprintTable, rowsOnlyIn, type TableFingerprint } from './read-model-fingerprint';
 
@@ -45,60 +46,95 @@ export interface RebuiltModel {
  *
  * `compareWith` lists the projections whose current tables hold the same version, so their
  * rows can be compared with the rebuilt ones (the proof that a rebuild changes nothing).
+ * `helper` (the ledger's SQLite file) lets a second thread build part of the read models
+ * into a shadow of its own at the same time (`parallel-shadow-build.ts`); both stop at `head`,
+ * and the swap takes each table from the shadow that built it.
  */
 export async function buildAndSwap(
   db: Database.Database,
   projections: readonly Projection[],
   readPage: ReadPage,
-  options: { head: number; compareWith: ReadonlySet<string>; onProgress?: RebuildProgress; onSwap: (name: string, version: number, position: number) => void },
+  options: {
+    head: number;
+    compareWith: ReadonlySet<string>;
+    onProgress?: RebuildProgress;
+    onSwap: (name: string, version: number, position: number) => void;
+    helper?: { readonly logFile: string } | null;
+  },
 ): Promise<RebuiltModel[]> {
   if (projections.length === 0) return [];
   const dir = db.memory ? tmpdir() : dirname(db.name);
-  const path = join(dir, `.${process.pid}-${Math.random().toString(36).slice(2)}.read-model-build.db`);
-  const cleanup = () => ['', '-journal', '-wal', '-shm'].forEach((suffix) => rmSync(path + suffix, { force: true }));
+  const newPath = () => join(dir, `.${process.pid}-${Math.random().toString(36).slice(2)}.read-model-build.db`);
+  const split = splitForHelper(projections, options.helper ?? null);
+  const parts = (split ? [split.here, split.helper] : [projections]).map((ps) => ({ projections: ps, path: newPath(), position: 0 }));
+  const cleanup = () => parts.forEach(({ path }) => ['', '-journal', '-wal', '-shm'].forEach((suffix) => rmSync(path + suffix, { force: true })));
+  const progress = () => options.onProgress?.(Math.min(...parts.map((p) => p.position)), options.head);
   try {
-    let position = 0;
-    const shadow = new Database(path);
+    const [here, away] = parts;
+    const helper = away ? buildInHelper({ logFile: options.helper!.logFile, shadowPath: away.path, projections: away.projections.map((p) => p.name), head: options.head }, (position) => ((away.position = position), progress())) : null;
     try {
-      // A shadow is thrown away if anything fails, so it needs no journal, no fsync and no
-      // lock for others; a bounded page cache (64 MB) lets a page of events dirty each hot
-      // index page once, not once per spill.
-      shadow.pragma('page_size = 16384');
-      shadow.pragma('journal_mode = OFF');
-      shadow.pragma('synchronous = OFF');
-      shadow.pragma('locking_mode = EXCLUSIVE');
-      shadow.pragma(`cache_size = -${SHADOW_CACHE_KB}`);
-      for (const p of projections) p.setup(shadow);
-      for (;;) {
-        const page = await readPage(position, SHADOW_PAGE);
-        if (page.length === 0) break;
-        shadow.transaction(() => {
-          for (const event of page) for (const p of projections) p.apply(shadow, asLedgerEvent(event));
-        })();
-        position = page.at(-1)!.position;
-        options.onProgress?.(position, Math.max(options.head, position));
-      }
+      const builds = [buildShadow(here!.path, here!.projections, readPage, options.head, (position) => ((here!.position = position), progress())), ...(helper ? [helper.done] : [])];
+      const settled = await Promise.allSettled(builds);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      settled.forEach((r, i) => (parts[i]!.position = (r as PromiseFulfilledResult<number>).value));
     } finally {
-      shadow.close();
+      await helper?.stop();
     }
 
-    db.prepare('ATTACH DATABASE ? AS shadow').run(path);
+    parts.forEach((part, i) => db.prepare(`ATTACH DATABASE ? AS shadow${i}`).run(part.path));
     try {
+      const order = (m: RebuiltModel) => projections.findIndex((p) => p.name === m.name);
       return db.transaction(() =>
-        projections.map((p) => {
-          const tables = p.tables.map((table) => compare(db, table, options.compareWith.has(p.name)));
-          for (const table of p.tables) db.exec(`DROP TABLE IF EXISTS main.${table}`);
-          p.setup(db);
-          copyRows(db, p.tables);
-          options.onSwap(p.name, p.version, position);
-          return { name: p.name, version: p.version, position, tables, equal: tables.every((t) => t.equal) };
-        }),
-      ).immediate();
+        parts.flatMap((part, i) =>
+          part.projections.map((p) => {
+            const shadow = `shadow${i}`;
+            const tables = p.tables.map((table) => compare(db, shadow, table, options.compareWith.has(p.name)));
+            for (const table of p.tables) db.exec(`DROP TABLE IF EXISTS main.${table}`);
+            p.setup(db);
+            copyRows(db, shadow, p.tables);
+            options.onSwap(p.name, p.version, part.position);
+            return { name: p.name, version: p.version, position: part.position, tables, equal: tables.every((t) => t.equal) };
+          }),
+        ),
+      ).immediate().sort((a, b) => order(a) - order(b));
     } finally {
-      db.exec('DETACH DATABASE shadow');
+      parts.forEach((_, i) => db.exec(`DETACH DATABASE shadow${i}`));
     }
   } finally {
     cleanup();
+  }
+}
+
+/**
+ * Builds `projections` from the log up to `head` into a new file at `path`, a page of events
+ * per transaction; returns the position reached (the head, unless the log holds fewer).
+ */
+export async function buildShadow(path: string, projections: readonly Projection[], readPage: ReadPage, head: number, onPage?: (position: number) => void): Promise<number> {
+  let position = 0;
+  const shadow = new Database(path);
+  try {
+    // A shadow is thrown away if anything fails, so it needs no journal, no fsync and no
+    // lock for others; a bounded page cache (64 MB) lets a page of events dirty each hot
+    // index page once, not once per spill.
+    shadow.pragma('page_size = 16384');
+    shadow.pragma('journal_mode = OFF');
+    shadow.pragma('synchronous = OFF');
+    shadow.pragma('locking_mode = EXCLUSIVE');
+    shadow.pragma(`cache_size = -${SHADOW_CACHE_KB}`);
+    for (const p of projections) p.setup(shadow);
+    while (position < head) {
+      const page = (await readPage(position, Math.min(SHADOW_PAGE, head - position))).filter((e) => e.position <= head);
+      if (page.length === 0) break;
+      shadow.transaction(() => {
+        for (const event of page) for (const p of projections) p.apply(shadow, asLedgerEvent(event));
+      })();
+      position = page.at(-1)!.position;
+      onPage?.(position);
+    }
+    return position;
+  } finally {
+    shadow.close();
   }
 }
 
@@ -107,21 +143,21 @@ export async function buildAndSwap(
  * indexes again (the same SQL): SQLite builds an index from sorted keys much faster than it
  * inserts keys out of order one row at a time.
  */
-function copyRows(db: Database.Database, tables: readonly string[]): void {
+function copyRows(db: Database.Database, shadow: string, tables: readonly string[]): void {
   const indexes = tables.flatMap((table) =>
     db.prepare<[string], { name: string; sql: string }>("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table),
   );
   for (const index of indexes) db.exec(`DROP INDEX main.${index.name}`);
-  for (const table of tables) db.exec(`INSERT INTO main.${table} SELECT * FROM shadow.${table}`);
+  for (const table of tables) db.exec(`INSERT INTO main.${table} SELECT * FROM ${shadow}.${table}`);
   for (const index of indexes) db.exec(index.sql);
 }
 
-function compare(db: Database.Database, table: string, comparable: boolean): TableComparison {
+function compare(db: Database.Database, shadow: string, table: string, comparable: boolean): TableComparison {
   if (!comparable) {
-    const rows = (db.prepare(`SELECT COUNT(*) AS n FROM shadow.${table}`).get() as { n: number }).n;
+    const rows = (db.prepare(`SELECT COUNT(*) AS n FROM ${shadow}.${table}`).get() as { n: number }).n;
     return { table, before: null, after: { rows, hash: null }, equal: false, onlyBefore: [], onlyAfter: [] };
   }
-  const after = fingerprintTable(db, `shadow.${table}`);
+  const after = fingerprintTable(db, `${shadow}.${table}`);
   const before = fingerprintTable(db, `main.${table}`);
   const summary = (f: TableFingerprint) => ({ rows: f.rows, hash: f.hash });
   return {

@@ -39,6 +39,7 @@ const REVIEWED = new Set([
   "src/projections/shadow-rebuild.ts :: table",
   // the name of an index SQLite itself lists for a projection's table (sqlite_master)
   "src/projections/shadow-rebuild.ts :: index.name",
+  "src/projections/shadow-rebuild.ts :: shadow",
   "src/projections/versioned-rows.ts :: columns.join(', ')",
   "src/projections/versioned-rows.ts :: scope.column",
   "src/projections/versioned-rows.ts :: table",

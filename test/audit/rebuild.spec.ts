@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { runCli } from '../../src/cli/ledger-cli';
 import { openLedger, type Ledger } from '../../src/ledger';
 import { ALL_PROJECTIONS } from '../../src/projections/all-projections';
+import { availableParallelism } from 'node:os';
+import { splitForHelper } from '../../src/projections/parallel-shadow-build';
 import type { Projection } from '../../src/projections/projection';
 import { FixedClock, tempDir } from '../support/fixtures';
 import { kalmarLedger, sqliteConfig } from '../support/audit-fixtures';
@@ -28,6 +30,17 @@ describe('rebuild with proof', () => {
     expect(roster(ledger, 'samordnande-grupp-psykisk-halsa', '2025-06-01')).toStrictEqual(before);
     expect(await ledger.store.headPosition()).toBe(head);
     await ledger.close();
+  });
+
+  it('given a ledger file and a second core, when rebuilding, then a second thread builds part of the read models (the proof above covers both parts)', () => {
+    const split = splitForHelper(ALL_PROJECTIONS, { logFile: tmp.file('equal.db') });
+    if (availableParallelism() < 2) return expect(split).toBeNull();
+    expect(split!.helper.length).toBeGreaterThan(0);
+    expect(split!.here.length).toBeGreaterThan(0);
+    expect([...split!.here, ...split!.helper].map((p) => p.name).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
+    // A test's own projections (not the ledger's instances) and a log without a file stay in one thread.
+    expect(splitForHelper(ALL_PROJECTIONS.map((p) => ({ ...p })), { logFile: tmp.file('equal.db') })).toBeNull();
+    expect(splitForHelper(ALL_PROJECTIONS, null)).toBeNull();
   });
 
   it('lists the rows that differ when a read model was changed behind the ledger, and puts the right ones back', async () => {
