@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { StoredEvent } from '../events/event-envelope';
 import { canonicalJson } from './canonical-json';
 
@@ -56,8 +56,11 @@ export function eventHashAsStored(prevHash: string, event: HashedEnvelope, store
   return sha256Hex(prevHash + text);
 }
 
+/** Node's one-shot digest (20.12 on), without a Hash object per call: a third less time per event at append (bench/README.md). */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function isHash(text: unknown): text is string {

@@ -96,6 +96,12 @@ describe('RecordMeeting', () => {
     const state = spec.given(meeting, added(info('10')), added(info('4.2')), added(info('4')), added(info('4.1'))).state;
     expect(state.status !== 'unknown' && state.items.map((i) => i.number)).toEqual(['4', '4.1', '4.2', '10']);
   });
+
+  it('keeps an amended item in its place in protocol order', () => {
+    const amended = { ...info('4'), text: 'Rättad text.' };
+    const state = spec.given(meeting, added(info('2')), added(info('4')), added(info('10')), { type: 'AgendaItemAmended', data: { meetingId: MEETING, ...amended } }).state as RecordedMeeting;
+    expect(state.items.map((i) => [i.number, i.text])).toEqual([['2', info('2').text], ['4', 'Rättad text.'], ['10', info('10').text]]);
+  });
 });
 
 describe('AddAgendaItem and AmendAgendaItem', () => {

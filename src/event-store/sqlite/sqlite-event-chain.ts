@@ -65,9 +65,8 @@ export class SqliteEventChain {
     createChainSchema(db);
     this.statements = {
       head: db.prepare<[string], { hash: string }>('SELECT hash FROM event_hashes WHERE stream = ? ORDER BY stream_version DESC LIMIT 1'),
-      insert: db.prepare(
-        `INSERT INTO event_hashes (position, event_id, stream, stream_version, hash, prev_hash)
-         VALUES (@position, @eventId, @stream, @streamVersion, @hash, @prevHash)`,
+      insert: db.prepare<[number, string, string, number, string, string]>(
+        `INSERT INTO event_hashes (position, event_id, stream, stream_version, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       auditEvents: db.prepare<[number, number], AuditRow>(AUDIT_EVENTS_SQL),
       auditOrphanLinks: db.prepare<[number, number], AuditRow>(AUDIT_ORPHAN_LINKS_SQL),
@@ -94,8 +93,13 @@ export class SqliteEventChain {
       hash,
       prevHash,
     };
-    this.statements.insert.run(link);
+    this.insertLink(link.position, link.eventId, link.stream, link.streamVersion, hash, prevHash);
     return link;
+  }
+
+  /** The same, as values (the append's path: no link object per event). */
+  insertLink(position: number, eventId: string, stream: string, streamVersion: number, hash: string, prevHash: string): void {
+    this.statements.insert.run(position, eventId, stream, streamVersion, hash, prevHash);
   }
 
   /**

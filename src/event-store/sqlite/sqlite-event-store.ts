@@ -59,9 +59,10 @@ export class SqliteEventStore implements EventStore {
         'SELECT e.stream_version AS v, h.hash AS hash FROM events e LEFT JOIN event_hashes h ON h.position = e.position WHERE e.stream = ? ORDER BY e.stream_version DESC LIMIT 1',
       ),
       lastRecordedAt: db.prepare<[], { r: string }>('SELECT recorded_at AS r FROM events ORDER BY position DESC LIMIT 1'),
-      insert: db.prepare(
+      // Bound by position, not by name: better-sqlite3 looks a named parameter up on the object per column and row.
+      insert: db.prepare<[string, string, number, string, number, string, string, string, string]>(
         `INSERT INTO events (id, stream, stream_version, type, schema_version, data, metadata, command_id, recorded_at)
-         VALUES (@id, @stream, @streamVersion, @type, @schemaVersion, @data, @metadata, @commandId, @recordedAt)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       idsOfCommand: db.prepare<[string], string>('SELECT id FROM events WHERE command_id = ?').pluck(),
       readStream: db.prepare<[string, number], EventRow>(`SELECT ${SELECT_COLUMNS} FROM events WHERE stream = ? AND stream_version > ? ORDER BY stream_version`),
@@ -188,22 +189,14 @@ export class SqliteEventStore implements EventStore {
         this.refuseTakenId(event, idsByCommand);
         version += 1;
         const metadata: EventMetadata = { ...event.metadata, recordedAt };
-        const row = {
-          id: event.id,
-          stream,
-          streamVersion: version,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(metadata),
-          commandId: metadata.commandId,
-          recordedAt,
-        };
-        const position = Number(this.statements.insert.run(row).lastInsertRowid);
+        const data = JSON.stringify(event.data);
+        const metadataText = JSON.stringify(metadata);
+        const position = Number(this.statements.insert.run(event.id, stream, version, event.type, event.schemaVersion, data, metadataText, metadata.commandId, recordedAt).lastInsertRowid);
         // The hash covers the stored form (what a reader of this row gets back), computed from the values handed over where that is the same.
         const envelope = { id: event.id, type: event.type, schemaVersion: event.schemaVersion, stream, streamVersion: version, data: event.data, metadata };
-        const hash = eventHashAsStored(prevHash, envelope, () => ({ ...envelope, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as EventMetadata }));
-        prevHash = this.chain.linkHashed({ position, id: event.id, stream, streamVersion: version }, prevHash, hash).hash;
+        const hash = eventHashAsStored(prevHash, envelope, () => ({ ...envelope, data: JSON.parse(data) as unknown, metadata: JSON.parse(metadataText) as EventMetadata }));
+        this.chain.insertLink(position, event.id, stream, version, hash, prevHash);
+        prevHash = hash;
         stored.push({ ...event, stream, streamVersion: version, position, metadata });
       }
     }
