@@ -3,7 +3,7 @@ import { runCli } from '../../src/cli/ledger-cli';
 import { openLedger, type Ledger } from '../../src/ledger';
 import { ALL_PROJECTIONS } from '../../src/projections/all-projections';
 import { availableParallelism } from 'node:os';
-import { splitForHelper } from '../../src/projections/parallel-shadow-build';
+import { splitForHelper, WEIGHT } from '../../src/projections/parallel-shadow-build';
 import type { Projection } from '../../src/projections/projection';
 import { FixedClock, tempDir } from '../support/fixtures';
 import { kalmarLedger, sqliteConfig } from '../support/audit-fixtures';
@@ -41,6 +41,15 @@ describe('rebuild with proof', () => {
     // A test's own projections (not the ledger's instances) and a log without a file stay in one thread.
     expect(splitForHelper(ALL_PROJECTIONS.map((p) => ({ ...p })), { logFile: tmp.file('equal.db') })).toBeNull();
     expect(splitForHelper(ALL_PROJECTIONS, null)).toBeNull();
+  });
+
+  it('weighs read models by their own names, and splits the weight about evenly', () => {
+    const names = ALL_PROJECTIONS.map((p) => p.name);
+    expect(Object.keys(WEIGHT).filter((name) => !names.includes(name))).toEqual([]);
+    const split = splitForHelper(ALL_PROJECTIONS, { logFile: tmp.file('equal.db') });
+    if (!split) return;
+    const sum = (ps: readonly { name: string }[]) => ps.reduce((total, p) => total + (WEIGHT[p.name] ?? 1), 0);
+    expect(Math.abs(sum(split.here) - sum(split.helper))).toBeLessThanOrEqual(4);
   });
 
   it('lists the rows that differ when a read model was changed behind the ledger, and puts the right ones back', async () => {
