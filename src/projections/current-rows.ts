@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LedgerEvent } from '../events/ledger-event';
-import { statement } from './projection';
+import { statementFor } from './projection';
 import { closeVersion, insertVersion, sameValues, type CurrentRow, type Row } from './versioned-rows';
 
 /**
@@ -25,7 +25,7 @@ export class CurrentRows<T> {
   get(id: string): T | undefined {
     const touched = this.touched.get(id);
     if (touched !== undefined) return touched;
-    const row = statement(this.db, `SELECT rowid AS _rowid, * FROM ${this.table} WHERE ${this.idColumn} = ? AND known_until IS NULL`).get(id) as CurrentRow | undefined;
+    const row = statementFor(this.db, ['current-row', this.table, this.idColumn], () => `SELECT rowid AS _rowid, * FROM ${this.table} WHERE ${this.idColumn} = ? AND known_until IS NULL`).get(id) as CurrentRow | undefined;
     if (!row) return undefined;
     this.before.set(id, row);
     return this.fromRow(row);

@@ -36,3 +36,26 @@ export function statement(db: Database.Database, sql: string): Database.Statemen
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared;
 }
+
+type KeyTree = Map<string, KeyTree | Database.Statement>;
+const byKeys = new WeakMap<Database.Database, KeyTree>();
+
+/**
+ * The same for SQL built from a few names (a table, a column): found by those names, which
+ * are constants, instead of by the SQL text built again for every call. Building and
+ * looking up that text took as long as running the statement (about 260 ns against 240 on
+ * a small table, bench/README.md), and the read models call these for every event.
+ */
+export function statementFor(db: Database.Database, keys: readonly string[], sql: () => string): Database.Statement {
+  let level = byKeys.get(db);
+  if (!level) byKeys.set(db, (level = new Map()));
+  for (let i = 0; i < keys.length - 1; i++) {
+    let next = level.get(keys[i]!) as KeyTree | undefined;
+    if (!next) level.set(keys[i]!, (next = new Map()));
+    level = next;
+  }
+  const last = keys[keys.length - 1]!;
+  let prepared = level.get(last) as Database.Statement | undefined;
+  if (!prepared) level.set(last, (prepared = statement(db, sql())));
+  return prepared;
+}

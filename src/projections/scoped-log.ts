@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isCorrection, type Effective } from '../events/apply-corrections';
 import type { LedgerEvent } from '../events/ledger-event';
-import { statement } from './projection';
+import { statementFor } from './projection';
 
 /**
  * A projection's own copy of the events it needs, grouped by scope (a group, a person, a
@@ -25,7 +25,7 @@ export class ScopedLog {
   scopeFor(db: Database.Database, event: LedgerEvent, scopeOf: (event: LedgerEvent) => string | null): string | null {
     if (isCorrection(event)) {
       const target = (event.data as { targetEventId: string }).targetEventId;
-      return (statement(db, `SELECT scope FROM ${this.table} WHERE event_id = ?`).get(target) as { scope: string } | undefined)?.scope ?? null;
+      return (statementFor(db, ['scope-of', this.table], () => `SELECT scope FROM ${this.table} WHERE event_id = ?`).get(target) as { scope: string } | undefined)?.scope ?? null;
     }
     return scopeOf(event);
   }
@@ -33,17 +33,17 @@ export class ScopedLog {
   /** Adds the event to its scope; returns the stored copy as the scope's events read it back. */
   append(db: Database.Database, scope: string, event: LedgerEvent): string {
     const copy = copyOf(event);
-    statement(db, `INSERT OR IGNORE INTO ${this.table} (position, scope, event_id, event) VALUES (?, ?, ?, ?)`).run(event.position, scope, event.id, copy);
+    statementFor(db, ['append', this.table], () => `INSERT OR IGNORE INTO ${this.table} (position, scope, event_id, event) VALUES (?, ?, ?, ?)`).run(event.position, scope, event.id, copy);
     return copy;
   }
 
   /** The scope's last event so far: its position and id; undefined for a scope with none. */
   last(db: Database.Database, scope: string): { position: number; event_id: string } | undefined {
-    return statement(db, `SELECT position, event_id FROM ${this.table} WHERE scope = ? ORDER BY position DESC LIMIT 1`).get(scope) as { position: number; event_id: string } | undefined;
+    return statementFor(db, ['last', this.table], () => `SELECT position, event_id FROM ${this.table} WHERE scope = ? ORDER BY position DESC LIMIT 1`).get(scope) as { position: number; event_id: string } | undefined;
   }
 
   events(db: Database.Database, scope: string): LedgerEvent[] {
-    return (statement(db, `SELECT event FROM ${this.table} WHERE scope = ? ORDER BY position`).all(scope) as { event: string }[]).map((r) => JSON.parse(r.event) as LedgerEvent);
+    return (statementFor(db, ['events', this.table], () => `SELECT event FROM ${this.table} WHERE scope = ? ORDER BY position`).all(scope) as { event: string }[]).map((r) => JSON.parse(r.event) as LedgerEvent);
   }
 }
 

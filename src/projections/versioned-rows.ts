@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LedgerEvent } from '../events/ledger-event';
-import { statement } from './projection';
+import { statement, statementFor } from './projection';
 
 export type Row = Record<string, string | number | null>;
 
@@ -11,7 +11,7 @@ export type Row = Record<string, string | number | null>;
  * are, so a `knownAt` query sees each version exactly while it was believed.
  */
 export function syncVersionedRows(db: Database.Database, table: string, scope: { column: string; value: string }, key: readonly string[], desired: readonly Row[], event: LedgerEvent): void {
-  const current = statement(db, `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND known_until IS NULL`).all(scope.value) as CurrentRow[];
+  const current = statementFor(db, ['scope-rows', table, scope.column], () => `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND known_until IS NULL`).all(scope.value) as CurrentRow[];
   syncCurrentRows(db, table, current, key, desired, event);
 }
 
@@ -42,7 +42,7 @@ export function syncCurrentRows(db: Database.Database, table: string, current: r
  */
 export function syncKeyedRows(db: Database.Database, table: string, scope: { column: string; value: string }, key: string, keys: ReadonlySet<string>, desired: readonly Row[], event: LedgerEvent): void {
   if (keys.size === 0) return;
-  const read = statement(db, `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND ${key} = ? AND known_until IS NULL`);
+  const read = statementFor(db, ['keyed-rows', table, scope.column, key], () => `SELECT rowid AS _rowid, * FROM ${table} WHERE ${scope.column} = ? AND ${key} = ? AND known_until IS NULL`);
   const current = [...keys].flatMap((k) => read.all(scope.value, k) as CurrentRow[]);
   syncCurrentRows(db, table, current, [key], desired.filter((r) => keys.has(r[key] as string)), event);
 }
@@ -57,7 +57,7 @@ export function sameValues(row: Row, next: Row): boolean {
 
 /** Stops believing a row from the event on: its `known_until` is the event's recordedAt. */
 export function closeVersion(db: Database.Database, table: string, rowid: number, event: LedgerEvent): void {
-  preparedFor(db, `close ${table}`, () => `UPDATE ${table} SET known_until = ? WHERE rowid = ?`).run(event.metadata.recordedAt, rowid);
+  statementFor(db, ['close', table], () => `UPDATE ${table} SET known_until = ? WHERE rowid = ?`).run(event.metadata.recordedAt, rowid);
 }
 
 /**
@@ -76,7 +76,7 @@ export function insertVersion(db: Database.Database, table: string, row: Row, ev
     values.push(value);
   }
   values.push(event.metadata.recordedAt, null, event.position);
-  preparedFor(db, `insert ${table} ${columns.join(',')}`, () => {
+  statementFor(db, ['insert', table, columns.join(',')], () => {
     const all = [...columns, 'known_from', 'known_until', 'known_from_position'];
     return `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
   }).run(values);
@@ -86,17 +86,6 @@ function insertVersionByName(db: Database.Database, table: string, row: Row, eve
   const full: Row = { ...row, known_from: event.metadata.recordedAt, known_until: null, known_from_position: event.position };
   const columns = Object.keys(full);
   statement(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(full);
-}
-
-const byShape = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A statement prepared once per connection, found by a short key instead of its whole SQL. */
-function preparedFor(db: Database.Database, key: string, sql: () => string): Database.Statement {
-  let cache = byShape.get(db);
-  if (!cache) byShape.set(db, (cache = new Map()));
-  let prepared = cache.get(key);
-  if (!prepared) cache.set(key, (prepared = statement(db, sql())));
-  return prepared;
 }
 
 export const json = (value: unknown): string => JSON.stringify(value);
