@@ -41,6 +41,8 @@ const REVIEWED = new Set([
   "src/projections/shadow-rebuild.ts :: index.name",
   "src/projections/shadow-rebuild.ts :: shadow",
   "src/projections/versioned-rows.ts :: columns.join(', ')",
+  "src/projections/versioned-rows.ts :: all.join(', ')",
+  "src/projections/versioned-rows.ts :: all.map(() => '?').join(', ')",
   "src/projections/versioned-rows.ts :: scope.column",
   "src/projections/versioned-rows.ts :: table",
   // the key column a projection names in code (syncKeyedRows)
