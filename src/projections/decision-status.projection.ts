@@ -3,7 +3,8 @@ import { evolveMeeting, foldMeeting, followUpsOf, itemSortKey } from '../command
 import { meetingIdOf } from './meeting.projection';
 import { KNOWN_COLUMNS, type Projection } from './projection';
 import { ScopedFold, ScopedLog } from './scoped-log';
-import { json, syncVersionedRows } from './versioned-rows';
+import { replacedEntries, replacedKeys } from './changed-keys';
+import { json, syncKeyedRows, syncVersionedRows } from './versioned-rows';
 
 const TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'DeferredDecisionRecorded', 'RatificationRecorded'];
 const log = new ScopedLog('rm_decision_log');
@@ -32,12 +33,15 @@ export const decisionStatusProjection: Projection = {
   apply(db, event) {
     const meetingId = log.scopeFor(db, event, meetingIdOf(TYPES));
     if (meetingId === null) return;
-    const m = meetings.next(db, meetingId, event);
+    const { state: m, before } = meetings.step(db, meetingId, event);
+    // Evolved from a recorded meeting on the same day and body: only the items the event replaced, or whose follow-ups it replaced, can have other rows.
+    const evolvedFrom = before !== undefined && before.status !== 'unknown' && m.status !== 'unknown' && before.date === m.date && before.bodyId === m.bodyId ? before : undefined;
+    const changed = evolvedFrom && m.status !== 'unknown' ? new Set([...replacedKeys(evolvedFrom.items, m.items, (i) => i.number), ...replacedEntries(evolvedFrom.followUps, m.followUps)]) : undefined;
     const rows =
       m.status === 'unknown'
         ? []
         : m.items
-            .filter((i) => i.decision !== null)
+            .filter((i) => i.decision !== null && (changed === undefined || changed.has(i.number)))
             .map((i) => {
               const followUps = followUpsOf(m, i.number);
               const { status, waitingFor } = decisionStatus(i, followUps);
@@ -60,6 +64,8 @@ export const decisionStatusProjection: Projection = {
                 events: json([...i.events, ...(followUps.laterDecision?.events ?? []), ...followUps.ratifications.flatMap((r) => r.events)]),
               };
             });
-    syncVersionedRows(db, 'rm_decisions', { column: 'meeting_id', value: meetingId }, ['item'], rows, event);
+    const scope = { column: 'meeting_id', value: meetingId };
+    if (changed) syncKeyedRows(db, 'rm_decisions', scope, 'item', changed, rows, event);
+    else syncVersionedRows(db, 'rm_decisions', scope, ['item'], rows, event);
   },
 };

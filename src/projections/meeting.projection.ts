@@ -2,6 +2,7 @@ import { evolveMeeting, foldMeeting, itemSortKey, type ItemState, type RecordedM
 import type { LedgerEvent } from '../events/ledger-event';
 import { KNOWN_COLUMNS, type Projection } from './projection';
 import { ScopedFold, ScopedLog } from './scoped-log';
+import { movedOrReplacedKeys, replacedKeys } from './changed-keys';
 import { json, syncKeyedRows, syncVersionedRows } from './versioned-rows';
 
 const MEETING_TYPES = ['MeetingRecorded', 'AgendaItemAdded', 'AgendaItemAmended', 'AttendanceRecorded', 'SourceAttached', 'MeetingSignedOff'];
@@ -119,27 +120,3 @@ export const meetingProjection: Projection = {
     }
   },
 };
-
-/*
- * evolveMeeting replaces the entries of a list an event changes and keeps the others (the
- * same objects), so the keys whose rows may differ are found by identity.
- */
-
-/** The keys of entries that are new or gone (an item's row does not depend on its place). */
-function replacedKeys<T>(before: readonly T[], after: readonly T[], keyOf: (entry: T) => string): Set<string> {
-  const held = new Set(before);
-  const now = new Set(after);
-  return new Set([...after.filter((e) => !held.has(e)), ...before.filter((e) => !now.has(e))].map(keyOf));
-}
-
-/** The same where a row holds its entry's place in the list (an attendance row's `seq`): an entry at another place counts as changed. */
-function movedOrReplacedKeys<T>(before: readonly T[], after: readonly T[], keyOf: (entry: T) => string): Set<string> {
-  const changed = new Set<string>();
-  after.forEach((entry, i) => {
-    if (before[i] !== entry) changed.add(keyOf(entry));
-  });
-  before.forEach((entry, i) => {
-    if (after[i] !== entry) changed.add(keyOf(entry));
-  });
-  return changed;
-}

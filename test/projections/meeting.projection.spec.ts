@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import { asLedgerEvent } from '../../src/events/ledger-event';
 import { openLedger, type Ledger } from '../../src/ledger';
+import { decisionStatusProjection } from '../../src/projections/decision-status.projection';
 import { FixedClock, tempDir } from '../support/fixtures';
 import { attendance, MEETING, recordMeeting, replaceCitingMeeting, setup, signOff } from '../support/meeting-fixtures';
 
@@ -85,6 +87,32 @@ describe('meeting read models (real SQLite)', () => {
     expect(ledger.decisions.list('ratified', null).decisions.map((d) => d.item)).toEqual(['5']);
     expect(ledger.decisions.list('pending', null).decisions.map((d) => d.item)).toEqual(['6']);
     expect(ledger.decisions.list('pending', T_BETWEEN).decisions.map((d) => d.item)).toEqual(['5', '6']);
+  });
+
+  it('writes the same decision rows, version for version, when it syncs only the items and follow-ups an event replaced as when it refolds the meeting at every event', async () => {
+    // Given the ratifications above, a later decision on the deferred item and an amended item
+    clock.set('2026-03-02T10:00:00.000Z');
+    await write({ type: 'RecordDeferredDecision', data: { meeting: MEETING, item: '6', decidedOn: '2025-06-02', procedure: 'per capsulam (mejl)', text: 'Handlingsplanen antas.' }, metadata: { commandId: 'decide-6' } });
+    clock.set('2026-03-03T10:00:00.000Z');
+    const item5 = (await ledger.store.readByCommandId('meeting-2025-02-28')).find((e) => e.type === 'AgendaItemAdded' && (e.data as { number: string }).number === '5')!.id;
+    await write({ type: 'CorrectEvent', data: { event: item5, reason: 'Titeln var fel', data: { title: 'Skolans dokument' } }, metadata: { commandId: 'correct-5' } });
+    // When the decision-status read model is fed the same log with its held meeting forgotten before every event
+    const events = await ledger.store.readAll();
+    const refolded = new Database(':memory:');
+    decisionStatusProjection.setup(refolded);
+    refolded.transaction(() => {
+      for (const e of events) {
+        decisionStatusProjection.forget!();
+        decisionStatusProjection.apply(refolded, asLedgerEvent(e));
+      }
+    })();
+    // Then every version of every row is the same
+    const rows = (db: Database.Database) => db.prepare('SELECT * FROM rm_decisions ORDER BY rowid').all();
+    const held = rows(ledger.engine.db);
+    expect(held.filter((r) => (r as { later_decision: string | null }).later_decision !== null).length).toBeGreaterThan(0);
+    expect(held.length).toBeGreaterThan(4);
+    expect(rows(refolded)).toEqual(held);
+    refolded.close();
   });
 
   it('gives the same answers after every meeting read model is rebuilt from the log', async () => {
