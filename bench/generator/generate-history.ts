@@ -100,7 +100,7 @@ function createBodies(world: World, count: number): void {
     const place = placeName(index);
     const kind = index % COUNTY_SIZE === 0 ? 'region' : 'municipality';
     const partySlug = slugify(kind === 'region' ? `Region ${place}` : `${place} kommun`);
-    const body: BodySim = { index, partySlug, place, kind, countyParties: county, groups: [], people: [], groupsEstablished: 0, grants: [], correctable: [] };
+    const body: BodySim = { index, partySlug, place, kind, countyParties: county, groups: [], people: [], groupsEstablished: 0, grants: [], correctable: [], followUps: [] };
     world.bodies.push(body);
   }
 }

@@ -1,6 +1,7 @@
 import { pad } from './dates';
 import type { AgendaEntry, HistoryKind } from './history-kind';
 import type { Prng } from './prng';
+import { amendWelcome, dueFollowUps, stepwiseItems } from './follow-ups';
 import { TOPICS_UNDER } from './protocol-session';
 import type { BodySim, Seat } from './world';
 
@@ -23,21 +24,27 @@ export const meetingsHistory: HistoryKind = {
     const leadership = body.groups[0];
     if (!leadership || meeting.slug === null) return;
     const { rng } = ctx;
+    dueFollowUps(body, meeting, ctx);
     // New members join from the next meeting: only those seated before this one are present.
     const seated = leadership.seats.filter((s) => s.sinceDay < meeting.day);
     const present = seated.filter(() => rng.chance(0.85));
     if (present.length === 0 && seated.length > 0) present.push(seated[0]!);
     const chair = present.find((s) => s.person === leadership.chair) ?? present[0];
 
+    // Drawn in the order they always were, so the rest of the history stays as it was.
+    const place = `${rng.pick(PLACES)}, ${body.place}`;
+    const form = rng.chance(0.2) ? 'digital' : 'in-person';
+    const registryNumber = `${body.kind === 'region' ? 'RS' : 'KS'} ${meeting.year}/${rng.between(1, 400)}`;
+    const items = agenda(body, ctx.agenda(), present, rng);
     ctx.recordMeeting({
       body: leadership.slug,
       date: meeting.day,
-      place: `${rng.pick(PLACES)}, ${body.place}`,
-      form: rng.chance(0.2) ? 'digital' : 'in-person',
-      registryNumber: `${body.kind === 'region' ? 'RS' : 'KS'} ${meeting.year}/${rng.between(1, 400)}`,
+      place,
+      form,
+      registryNumber,
       ...(chair && { chair: chair.person }),
       title: meeting.document,
-      items: agenda(body, ctx.agenda(), present, rng),
+      items: [...items, ...stepwiseItems(body, meeting, ctx.agenda().length > 0 ? Number(TOPICS_UNDER) + 1 : items.length + 1)],
     });
     if (present.length > 0) {
       ctx.emit('RecordAttendance', {
@@ -45,6 +52,7 @@ export const meetingsHistory: HistoryKind = {
         present: present.map((s) => ({ person: s.person, ...(rng.chance(0.05) && { acting: true }), for: rng.chance(0.9) ? body.partySlug : rng.pick(body.countyParties) })),
       });
     }
+    amendWelcome(body, meeting, items[0]!, ctx);
     const signer = present.find((s) => s !== chair);
     ctx.emit('SignOffMeeting', { meeting: meeting.slug, signedOn: signedOn(meeting.day, rng.between(0, 2)), signers: [chair, signer].filter((s): s is Seat => s !== undefined).map((s) => s.person) });
   },

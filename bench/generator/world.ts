@@ -1,4 +1,5 @@
 import { slugify } from '../../src/domain/slug';
+import type { PendingFollowUp } from './follow-ups';
 import { personName } from './names';
 import type { Prng } from './prng';
 
@@ -45,6 +46,8 @@ export interface BodySim {
   readonly grants: GrantSim[];
   /** What the body's last protocol recorded that a later correction may target. */
   correctable: Correctable[];
+  /** Ratifications and deferred decisions its meetings left for later ones (`follow-ups.ts`). */
+  followUps: PendingFollowUp[];
 }
 
 /** A yearly grant (stimulansmedel) a body holds, as far as its entries have come. */

@@ -28,7 +28,7 @@ describe('bench generator', () => {
     expect(new Set(a.map((c) => c.command.type))).toEqual(
       new Set([
         'RegisterParty', 'EstablishGroup', 'AppointMember', 'AppointChair', 'RecordAffiliation', 'ReplaceMember', 'EndMembership',
-        'RecordMeeting', 'RecordAttendance', 'SignOffMeeting',
+        'RecordMeeting', 'RecordAttendance', 'SignOffMeeting', 'AmendAgendaItem', 'RecordRatification', 'RecordDeferredDecision',
         'RegisterGrant', 'AllocateFunds', 'ForecastUnusedFunds', 'DistributeFundsEarly', 'RecordFinalAccounting', 'SettleRemainder', 'InvoiceSettlement', 'RecordInvoicePayment',
         'RevokeEvent', 'CorrectEvent',
       ]),

@@ -10,7 +10,7 @@ import { tempDir } from '../support/fixtures';
 /** Everything the generator makes within a few years, with two bodies and seed 1. */
 const EVERY_TYPE = [
   'RegisterParty', 'EstablishGroup', 'AppointMember', 'ReplaceMember', 'EndMembership', 'AppointChair', 'RecordAffiliation',
-  'RecordMeeting', 'RecordAttendance', 'SignOffMeeting',
+  'RecordMeeting', 'RecordAttendance', 'SignOffMeeting', 'AmendAgendaItem', 'RecordRatification', 'RecordDeferredDecision',
   'RegisterGrant', 'AllocateFunds', 'ForecastUnusedFunds', 'DistributeFundsEarly', 'RecordFinalAccounting', 'SettleRemainder', 'InvoiceSettlement', 'RecordInvoicePayment',
   'RevokeEvent', 'CorrectEvent',
 ];
@@ -103,6 +103,28 @@ describe('the generated history, imported through the real writer', () => {
       // A misspelt heading is corrected to itself with an en dash: an item one off would carry another title.
       if (correction.targetType === 'AgendaItemAdded') expect(correction.correctedData!.title).toBe((JSON.parse(target) as { title: string }).title.replace(' - ', ' – '));
     }
+  });
+
+  it('records ratifications and deferred decisions at later meetings, dated between the two, and decision status follows them', () => {
+    const db = new Database(dbPath, { readonly: true });
+    const count = (where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM rm_decisions WHERE known_until IS NULL AND ${where}`).get() as { n: number }).n;
+    // Some decisions are ratified by every party named, others still wait for some; some deferred decisions are taken, some still open.
+    const statuses = {
+      ratified: count("outcome = 'needs-ratification' AND status = 'ratified'"),
+      awaitingRatification: count("outcome = 'needs-ratification' AND status = 'pending' AND waiting_for LIKE '%\"ratification\"%'"),
+      deferredDecided: count("outcome = 'deferred' AND status = 'decided' AND later_decision IS NOT NULL"),
+      deferredOpen: count("outcome = 'deferred' AND status = 'pending'"),
+    };
+    db.close();
+    expect(Object.values(statuses).every((n) => n > 0)).toBe(true);
+    // Known only after it happened: sent with a later meeting's protocol, dated after the meeting it follows up on (its slug ends in its date).
+    const followUps = imported.commands.filter((c) => c.command.type === 'RecordRatification' || c.command.type === 'RecordDeferredDecision');
+    expect(followUps.length).toBeGreaterThan(10);
+    const misdated = followUps.filter(({ at, command: { data } }) => {
+      const day = String(data.ratifiedOn ?? data.decidedOn);
+      return !(day >= String(data.meeting).slice(-10) && day < at.toISOString().slice(0, 10));
+    });
+    expect(misdated).toEqual([]);
   });
 
   it('keeps every grant reconciled: parts, allocations, final accounting, settlement and invoices add up', async () => {
