@@ -93,7 +93,7 @@ export function dueFollowUps(body: BodySim, meeting: Meeting, ctx: GenerationCon
  * Now and then (p 0.15) the clerk corrects the welcome item before sign-off: an
  * `AmendAgendaItem` of item 1 with the same number and a longer text.
  */
-export function amendWelcome(body: BodySim, meeting: Meeting, welcome: Record<string, unknown>, ctx: GenerationContext): void {
+export function amendWelcome(meeting: Meeting, welcome: Record<string, unknown>, ctx: GenerationContext): void {
   if (meeting.slug === null || !meetingRng(meeting.slug, 'amend').chance(0.15)) return;
   ctx.emit('AmendAgendaItem', { meeting: meeting.slug, item: { ...welcome, text: `${String(welcome.text)} Dagordningen godkändes.` } });
 }

@@ -52,7 +52,7 @@ export const meetingsHistory: HistoryKind = {
         present: present.map((s) => ({ person: s.person, ...(rng.chance(0.05) && { acting: true }), for: rng.chance(0.9) ? body.partySlug : rng.pick(body.countyParties) })),
       });
     }
-    amendWelcome(body, meeting, items[0]!, ctx);
+    amendWelcome(meeting, items[0]!, ctx);
     const signer = present.find((s) => s !== chair);
     ctx.emit('SignOffMeeting', { meeting: meeting.slug, signedOn: signedOn(meeting.day, rng.between(0, 2)), signers: [chair, signer].filter((s): s is Seat => s !== undefined).map((s) => s.person) });
   },
