@@ -42,25 +42,47 @@ export function attestedSeatMeetingsOf(bodyId: string, events: readonly LedgerEv
   return seatMeetingRows(bodyId, seatsAttended(attestedListsOf(events)));
 }
 
-/** A body's meetings and attendance lists, as its (corrected) events say. */
+/**
+ * A body's meetings and attendance lists, as its (corrected) events say. Held for every body
+ * while the log is read, so it is compact: each seat the lists name is kept once, and a list
+ * entry is a number (issue 15: an object per entry, with its seat's key, held 77 MB for the
+ * 233 bodies of a 10^6-event log in the ledger's thread, through the whole rebuild).
+ */
 export interface AttestedLists {
   readonly meetings: Map<string, { date: string; document: string; eventIds: string[] }>;
-  readonly lists: Map<string, { entries: ListEntry[]; eventIds: string[]; position: number }>;
+  /** Every seat the body's lists name, in the order first listed; `seatNumbers` finds one by its key. */
+  readonly seats: ListedSeat[];
+  readonly seatNumbers: Map<string, number>;
+  /** Each meeting's list: its entries in list order, as `entryOf` numbers them. */
+  readonly lists: Map<string, { entries: number[]; eventIds: string[]; position: number }>;
 }
 
-interface ListEntry {
+/** The seat an entry attests: person, organisation, capacity (`key` names the three). */
+interface ListedSeat {
   readonly personId: string;
   readonly partyId: string | null;
   readonly capacity: string | null;
-  readonly acting: boolean;
-  /** The seat it attests: person, organisation, capacity. */
-  readonly seat: string;
+  readonly key: string;
 }
+
+/** A list entry as a number: its seat's number, twice, plus one when the member was acting. */
+function entryOf(state: AttestedLists, x: { personId: string; partyId: string | null; capacity: string | null; acting: boolean }): number {
+  const key = seatKey(x);
+  let n = state.seatNumbers.get(key);
+  if (n === undefined) {
+    n = state.seats.push({ personId: x.personId, partyId: x.partyId, capacity: x.capacity, key }) - 1;
+    state.seatNumbers.set(key, n);
+  }
+  return n * 2 + (x.acting ? 1 : 0);
+}
+
+const seatOfEntry = (state: AttestedLists, entry: number): ListedSeat => state.seats[Math.floor(entry / 2)]!;
+const actingOfEntry = (entry: number): boolean => entry % 2 === 1;
 
 const seatKey = (e: { personId: string; partyId: string | null; capacity: string | null }) => JSON.stringify([e.personId, e.partyId, e.capacity]);
 
 export function attestedListsOf(events: readonly LedgerEvent[]): AttestedLists {
-  const state: AttestedLists = { meetings: new Map(), lists: new Map() };
+  const state: AttestedLists = { meetings: new Map(), seats: [], seatNumbers: new Map(), lists: new Map() };
   for (const e of applyCorrections(events)) evolveAttestedLists(state, e);
   return state;
 }
@@ -71,9 +93,7 @@ export function evolveAttestedLists(state: AttestedLists, e: Effective<LedgerEve
   if (e.type === 'MeetingRecorded') state.meetings.set(e.data.meetingId, { date: e.data.date, document: e.metadata.source?.document ?? e.data.title ?? e.data.slug, eventIds: ids });
   if (e.type === 'AttendanceRecorded') {
     const current = state.lists.get(e.data.meetingId) ?? { entries: [], eventIds: [], position: e.position };
-    const members = e.data.entries
-      .filter((x) => x.role === 'member')
-      .map((x): ListEntry => ({ personId: x.personId, partyId: x.partyId, capacity: x.capacity, acting: x.acting, seat: seatKey(x) }));
+    const members = e.data.entries.filter((x) => x.role === 'member').map((x) => entryOf(state, x));
     state.lists.set(e.data.meetingId, { entries: [...current.entries, ...members], eventIds: [...current.eventIds, ...ids], position: current.position });
   }
   return state;
@@ -91,19 +111,20 @@ interface SeatAttended {
  * Each seat's meetings (with `only`, just those seats'): a seat listed twice on one
  * meeting's list attended it once, as its first entry says.
  */
-function seatsAttended({ meetings, lists }: AttestedLists, only?: ReadonlySet<string>): SeatAttended[] {
+function seatsAttended(state: AttestedLists, only?: ReadonlySet<string>): SeatAttended[] {
   const seats = new Map<string, SeatAttended & { meetingIds: Set<string> }>();
-  for (const [meetingId, list] of lists) {
-    const meeting = meetings.get(meetingId);
+  for (const [meetingId, list] of state.lists) {
+    const meeting = state.meetings.get(meetingId);
     if (!meeting) continue;
     for (const entry of list.entries) {
-      const key = entry.seat;
+      const listed = seatOfEntry(state, entry);
+      const key = listed.key;
       if (only && !only.has(key)) continue;
       let seat = seats.get(key);
-      if (!seat) seats.set(key, (seat = { personId: entry.personId, partyId: entry.partyId, capacity: entry.capacity, attended: [], meetingIds: new Set() }));
+      if (!seat) seats.set(key, (seat = { personId: listed.personId, partyId: listed.partyId, capacity: listed.capacity, attended: [], meetingIds: new Set() }));
       if (seat.meetingIds.has(meetingId)) continue;
       seat.meetingIds.add(meetingId);
-      seat.attended.push({ meetingId, date: meeting.date, document: meeting.document, acting: entry.acting, eventIds: [...meeting.eventIds, ...list.eventIds], listPosition: list.position });
+      seat.attended.push({ meetingId, date: meeting.date, document: meeting.document, acting: actingOfEntry(entry), eventIds: [...meeting.eventIds, ...list.eventIds], listPosition: list.position });
     }
   }
   return [...seats.values()].map(({ personId, partyId, capacity, attended }) => ({ personId, partyId, capacity, attended: attended.sort(byDayThenList) }));
@@ -182,10 +203,10 @@ export const attestedSeatProjection: Projection = {
     if (event.type === 'AttendanceRecorded' && !isCorrection(event)) {
       // A list (or more of one) changes the seats listed for that meeting and their rows of that meeting, no other: only those rows are read and written.
       const meetingId = event.data.meetingId;
-      const entries = state.lists.get(meetingId)?.entries ?? [];
-      const listed = new Set(entries.map((e) => e.seat));
+      const entries = (state.lists.get(meetingId)?.entries ?? []).map((entry) => seatOfEntry(state, entry));
+      const listed = new Set(entries.map((seat) => seat.key));
       const seats = seatsAttended(state, listed);
-      const current = [...new Set(entries.map((e) => e.personId))].flatMap(
+      const current = [...new Set(entries.map((seat) => seat.personId))].flatMap(
         (personId) => statement(db, 'SELECT rowid AS _rowid, * FROM rm_attested_seats WHERE body_id = ? AND person_id = ? AND known_until IS NULL').all(bodyId, personId) as CurrentRow[],
       );
       const touched = current.filter((r) => listed.has(seatKey({ personId: r.person_id as string, partyId: r.party_id as string | null, capacity: r.capacity as string | null })));
